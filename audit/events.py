@@ -1,0 +1,58 @@
+"""The audit vocabulary: one function per event, so that every caller logs the same shape.
+
+Personal data never goes into `data`: a reveal event names the field, not the value.
+"""
+
+import logging
+
+from core.request_context import current_ip, current_request_id
+
+from .models import AuditEvent
+
+logger = logging.getLogger("wagewatch.audit")
+
+
+def record(event: str, *, actor=None, obj=None, district=None, success=True, **data) -> AuditEvent:
+    """Write one audit event; called inside the transaction of the change it describes."""
+    if district is None and obj is not None:
+        district = getattr(obj, "district", None) if hasattr(obj, "district_id") else None
+    entry = AuditEvent.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=getattr(actor, "username", "") or "",
+        event=event,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_repr=str(obj)[:255] if obj is not None else "",
+        district=district,
+        success=success,
+        ip_address=current_ip(),
+        request_id=current_request_id(),
+        data=data,
+    )
+    logger.info("audit %s object=%s:%s success=%s", event, entry.object_type, entry.object_id, success)
+    return entry
+
+
+def login_succeeded(user):
+    return record("login_succeeded", actor=user, obj=user)
+
+
+def login_failed(username: str):
+    return record("login_failed", success=False, username=username[:150])
+
+
+def logged_out(user):
+    return record("logged_out", actor=user, obj=user)
+
+
+def personal_data_revealed(*, actor, obj, field: str, reason: str = ""):
+    """Every read of a full ID, card or phone number (ASVS 8.3.5)."""
+    return record("personal_data_revealed", actor=actor, obj=obj, field=field, reason=reason[:200])
+
+
+def object_created(*, actor, obj, **data):
+    return record("object_created", actor=actor, obj=obj, **data)
+
+
+def object_changed(*, actor, obj, changed: list[str] | None = None, **data):
+    return record("object_changed", actor=actor, obj=obj, changed=changed or [], **data)

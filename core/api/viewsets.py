@@ -1,0 +1,39 @@
+from django.db import transaction
+from rest_framework import viewsets
+from rest_framework.exceptions import PermissionDenied
+
+from accounts.choices import Action
+from core.scoping import scope_queryset
+
+from .permissions import action_for
+
+
+class ScopedViewSetMixin:
+    """Restricts every API query through visible_to(user, action) and re-checks scope after a
+    write inside the transaction (NetBox's ObjectValidationMixin), so nobody can create or move
+    a record out of their own scope. Out-of-scope ids answer 404."""
+
+    def get_queryset(self):
+        return scope_queryset(super().get_queryset(), self.request.user, action_for(self.request, self))
+
+    def _check_in_scope(self, instance, action):
+        if not type(instance).objects.visible_to(self.request.user, action).filter(pk=instance.pk).exists():
+            raise PermissionDenied("The record would fall outside your scope.")
+
+    def perform_create(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save()
+            self._check_in_scope(instance, Action.ADD)
+
+    def perform_update(self, serializer):
+        with transaction.atomic():
+            instance = serializer.save()
+            self._check_in_scope(instance, Action.CHANGE)
+
+
+class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
+
+
+class ScopedModelViewSet(ScopedViewSetMixin, viewsets.ModelViewSet):
+    pass

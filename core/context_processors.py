@@ -1,0 +1,11 @@
+from django.conf import settings
+
+from .navigation import items_for
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    context = {"bureau_name": settings.WAGEWATCH_BUREAU_NAME, "city_name": settings.WAGEWATCH_CITY_NAME}
+    if user is not None and user.is_authenticated:
+        context["nav_sections"] = items_for(user, request.path)
+    return context

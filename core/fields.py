@@ -1,0 +1,42 @@
+"""Model fields for personal data: stored encrypted, read back as plaintext in Python only."""
+
+from django.db import models
+
+from core import crypto
+
+
+class EncryptedCharField(models.TextField):
+    """A text value encrypted at rest. Never filter on it: use a blind-index field beside it.
+
+    Templates and serializers must show it through core.masking; reading the full value for a
+    person goes through audit.events.personal_data_revealed.
+    """
+
+    description = "Encrypted text"
+
+    def __init__(self, *args, max_plain_length=64, **kwargs):
+        self.max_plain_length = max_plain_length
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["max_plain_length"] = self.max_plain_length
+        return name, path, args, kwargs
+
+    def from_db_value(self, value, expression, connection):
+        if value in (None, ""):
+            return value
+        return crypto.decrypt(value)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value in (None, ""):
+            return value
+        return crypto.encrypt(str(value))
+
+    def formfield(self, **kwargs):
+        from django import forms
+
+        return forms.CharField(max_length=self.max_plain_length, required=not self.blank, **{
+            k: v for k, v in kwargs.items() if k in ("label", "help_text", "initial")
+        })

@@ -1,0 +1,30 @@
+"""Demo data for every role. Idempotent: running it twice changes nothing.
+
+This is the one place where apps add demo data: each app listed in DEMO_MODULES has a
+`demo.py` with `seed(stdout)`, run in this order.
+"""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+DEMO_MODULES = ["accounts.demo", "enterprises.demo"]
+
+
+class Command(BaseCommand):
+    help = "Create demo districts' users, departments and enterprises (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when users already exist.")
+
+    def handle(self, *args, **options):
+        from accounts.models import User
+
+        if options["if_empty"] and User.objects.exists():
+            self.stdout.write("Users exist already; demo data not loaded.")
+            return
+        with transaction.atomic():
+            for name in DEMO_MODULES:
+                import_module(name).seed(self.stdout)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

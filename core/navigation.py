@@ -1,0 +1,48 @@
+"""The left navigation. Each app registers its entries here; the menu follows the user's role."""
+
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import Role
+
+ALL_ROLES = frozenset(Role.values)
+STAFF_ROLES = ALL_ROLES - {Role.ENTERPRISE, Role.API_CLIENT}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    icon: str
+    roles: frozenset = field(default=ALL_ROLES)
+    section: str = ""
+
+
+NAV_ITEMS: list[NavItem] = [
+    NavItem("home", _("Home"), "bi-house"),
+    NavItem("enterprises:list", _("Enterprises"), "bi-buildings", STAFF_ROLES, _("Supervision")),
+    NavItem("enterprises:mine", _("Our enterprise"), "bi-building", frozenset({Role.ENTERPRISE})),
+    NavItem("enterprises:grades", _("Credit grading"), "bi-award", STAFF_ROLES, _("Supervision")),
+    NavItem("enterprises:violations", _("Violations"), "bi-exclamation-octagon", STAFF_ROLES, _("Supervision")),
+    NavItem("accounts:districts", _("Districts"), "bi-map", STAFF_ROLES, _("Platform")),
+    NavItem("api-docs", _("API documentation"), "bi-braces", ALL_ROLES - {Role.ENTERPRISE}, _("Platform")),
+    NavItem("admin:index", _("Administration"), "bi-gear", frozenset({Role.CITY_ADMIN}), _("Platform")),
+]
+
+
+def items_for(user, current_path: str):
+    """(section, [(item, url, active)]) for the user's role, in registry order."""
+    role = Role.CITY_ADMIN if user.is_superuser else user.role
+    sections: dict[str, list] = {}
+    for item in NAV_ITEMS:
+        if role not in item.roles:
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:
+            continue  # an app that is not installed in this deployment
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        sections.setdefault(str(item.section), []).append((item, url, active))
+    return list(sections.items())

@@ -1,0 +1,27 @@
+import datetime as dt
+
+from celery import shared_task
+from django.utils import timezone
+
+from . import workdays
+
+# Deadlines for next year need next year's holiday schedule, which the State Council publishes
+# in November (domain.md §12). From December on, a missing schedule is raised every day.
+CALENDAR_WARNING_FROM_MONTH = 12
+
+
+@shared_task(name="core.check_calendar_coverage")
+def check_calendar_coverage(today: str | None = None) -> dict:
+    """Report whether next year's working-day schedule is known. Idempotent: it records at
+    most one audit event per day."""
+    from audit import events
+    from audit.models import AuditEvent
+
+    day = dt.date.fromisoformat(today) if today else timezone.localdate()
+    last = workdays.covered_until()
+    missing = day.month >= CALENDAR_WARNING_FROM_MONTH and last < day.year + 1
+    if missing and not AuditEvent.objects.filter(
+        event="calendar_not_covered", created_at__date=day, data__year=day.year + 1
+    ).exists():
+        events.record("calendar_not_covered", success=False, year=day.year + 1)
+    return {"covered_until": last, "next_year_missing": missing}

@@ -1,0 +1,93 @@
+"""Shared view machinery: scoped list/detail mixins and the role home pages."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db.models import Count, Q
+from django.shortcuts import render
+from django.views.generic import ListView
+
+from accounts.choices import Action, Role
+from accounts.models import District
+
+from .excel import stream_xlsx
+from .forms import bootstrapify
+
+
+class ScopedMixin(LoginRequiredMixin):
+    """Every HTML view of a scoped model reads through visible_to(user, action).
+
+    A record outside the user's scope is simply not in the queryset, so detail and edit URLs
+    answer 404 and never reveal that the id exists.
+    """
+
+    model = None
+    action = Action.VIEW
+
+    def get_queryset(self):
+        return self.model.objects.visible_to(self.request.user, self.action)
+
+
+class FilteredListView(ScopedMixin, ListView):
+    """A scoped list with a django-filter filterset kept in the URL and an Excel export of
+    exactly what the filters show (?export=xlsx)."""
+
+    filterset_class = None
+    paginate_by = 25
+    export_columns: list = []  # [(header, callable(row) -> value)]
+    export_filename = "export"
+
+    def get_queryset(self):
+        qs = super().get_queryset()
+        self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
+        bootstrapify(self.filterset.form)
+        return self.filterset.qs if self.filterset.is_bound else qs
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "xlsx" and self.export_columns:
+            return self.export(self.get_queryset())
+        return super().get(request, *args, **kwargs)
+
+    def export(self, queryset):
+        from audit import events
+
+        events.record("list_exported", actor=self.request.user, model=queryset.model._meta.label_lower,
+                      filters=self.request.GET.urlencode()[:500])
+        return stream_xlsx(self.export_filename, self.export_columns, queryset.iterator(chunk_size=2000))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filterset"] = self.filterset
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["querystring"] = query.urlencode()
+        return context
+
+
+def home(request):
+    """The role's start page. Dashboards with charts come with the dashboards issue."""
+    user = request.user
+    if not user.is_authenticated:
+        from django.contrib.auth.views import redirect_to_login
+
+        return redirect_to_login(request.get_full_path())
+    if user.role == Role.ENTERPRISE:
+        return render(request, "core/home_enterprise.html", {"enterprise": user.enterprise})
+    if user.role == Role.API_CLIENT:
+        return render(request, "core/home_api_client.html", {"grants": user.department.grants.all()
+                      if user.department_id else []})
+    districts = (
+        District.objects.visible_to(user)
+        .annotate(
+            enterprise_count=Count("enterprises", distinct=True),
+            grade_c_count=Count("enterprises", filter=Q(enterprises__grade="C"), distinct=True),
+        )
+        .order_by("sort_order")
+    )
+    return render(request, "core/home.html", {"districts": districts})
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)

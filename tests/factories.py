@@ -1,0 +1,76 @@
+"""factory_boy factories shared by the tests of every app."""
+
+import factory
+from stdnum.cn import uscc
+
+from accounts.choices import Role
+from accounts.models import Department, DepartmentGrant, District, User
+from enterprises.choices import EnterpriseKind
+from enterprises.models import Contact, Enterprise
+
+PASSWORD = "Test-pass-2026"
+
+
+def district(code: str) -> District:
+    """One of the nine seeded districts (the data migration creates them in every test DB)."""
+    return District.objects.get(code=code)
+
+
+def credit_code(n: int, division: str = "620102") -> str:
+    first17 = f"91{division}{n:08d}X"[:17]
+    return first17 + uscc.calc_check_digit(first17)
+
+
+class EnterpriseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enterprise
+
+    credit_code = factory.Sequence(lambda n: credit_code(n + 500))
+    name = factory.Sequence(lambda n: f"测试企业{n}有限公司")
+    legal_representative = "张三"
+    district = factory.LazyFunction(lambda: district("620102"))
+    kind = EnterpriseKind.GENERAL_CONTRACTOR
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    name = "李四"
+    position = "劳资专管员"
+    phone = "13812345678"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+        django_get_or_create = ("code",)
+
+    code = "zhujian"
+    name = "市住房和城乡建设局"
+
+
+class DepartmentGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DepartmentGrant
+
+    department = factory.SubFactory(DepartmentFactory)
+    resource = "enterprises.enterprise"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    name = factory.Sequence(lambda n: f"用户{n}")
+    role = Role.INSPECTOR
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or PASSWORD)
+        if create:
+            obj.save()
