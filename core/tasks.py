@@ -21,7 +21,7 @@ def check_calendar_coverage(today: str | None = None) -> dict:
     last = workdays.covered_until()
     missing = day.month >= CALENDAR_WARNING_FROM_MONTH and last < day.year + 1
     if missing and not AuditEvent.objects.filter(
-        event="calendar_not_covered", created_at__date=day, data__year=day.year + 1
+        event="calendar_not_covered", data__year=day.year + 1, data__checked_on=day.isoformat()
     ).exists():
-        events.record("calendar_not_covered", success=False, year=day.year + 1)
+        events.record("calendar_not_covered", success=False, year=day.year + 1, checked_on=day.isoformat())
     return {"covered_until": last, "next_year_missing": missing}
