@@ -32,7 +32,7 @@ class UserAdmin(DjangoUserAdmin, SimpleHistoryAdmin):
     list_display = ("username", "name", "role", "district", "enterprise", "department", "is_active", "last_login")
     list_filter = ("role", "district", "is_active")
     search_fields = ("username", "name", "enterprise__name")
-    autocomplete_fields = ("enterprise",)
+    raw_id_fields = ("enterprise",)
     fieldsets = (
         (None, {"fields": ("username", "password")}),
         (_("Person"), {"fields": ("name", "email", "phone")}),

@@ -24,6 +24,8 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("home", _("Home"), "bi-house"),
     NavItem("enterprises:list", _("Enterprises"), "bi-buildings", STAFF_ROLES, _("Supervision")),
     NavItem("enterprises:mine", _("Our enterprise"), "bi-building", frozenset({Role.ENTERPRISE})),
+    NavItem("projects:list", _("Projects"), "bi-cone-striped", ALL_ROLES - {Role.API_CLIENT}, _("Supervision")),
+    NavItem("projects:workers", _("Workers"), "bi-people", STAFF_ROLES, _("Supervision")),
     NavItem("enterprises:grades", _("Credit grading"), "bi-award", STAFF_ROLES, _("Supervision")),
     NavItem("enterprises:violations", _("Violations"), "bi-exclamation-octagon", STAFF_ROLES, _("Supervision")),
     NavItem("accounts:districts", _("Districts"), "bi-map", STAFF_ROLES, _("Platform")),

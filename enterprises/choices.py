@@ -70,3 +70,60 @@ class TimelineKind(models.TextChoices):
     WARNING = "warning", _("Warning")
     BLACKLIST = "blacklist", _("Joint-punishment list")
     CERTIFICATE = "certificate", _("Certificate")
+
+
+class ViolationCategory(models.TextChoices):
+    """The nine evaluation items of 人社部规〔2016〕1号 (domain.md §10.3)."""
+
+    LABOUR_RULES = "labour_rules", _("Internal labour rules")
+    CONTRACTS = "contracts", _("Labour contracts")
+    DISPATCH = "dispatch", _("Labour dispatch")
+    CHILD_LABOUR = "child_labour", _("Child labour")
+    WOMEN_MINORS = "women_minors", _("Women and minor workers")
+    WORKING_TIME = "working_time", _("Working time and rest")
+    WAGES = "wages", _("Wage payment and minimum wage")
+    SOCIAL_INSURANCE = "social_insurance", _("Social insurance")
+    OTHER = "other", _("Other compliance")
+
+
+class Handling(models.TextChoices):
+    """How a violation was dealt with. Only a penalty or a handling decision counts for grading."""
+
+    PENALTY = "penalty", _("Administrative penalty")
+    HANDLING_DECISION = "handling_decision", _("Handling decision")
+    RECTIFICATION = "rectification", _("Rectification order only")
+
+    @classmethod
+    def counted(cls):
+        """人社部规〔2016〕1号: grades B and C turn on being "penalised or handled" (处罚或处理)."""
+        return [cls.PENALTY, cls.HANDLING_DECISION]
+
+
+class CTrigger(models.TextChoices):
+    """The circumstances that make an enterprise grade C by themselves (人社部规〔2016〕1号, domain.md §10.4).
+    The count of three or more violations is the seventh trigger (C_VIOLATION_THRESHOLD)."""
+
+    MASS_INCIDENT = "mass_incident", _("Mass or extreme incident, or serious social impact")
+    CHILD_LABOUR = "child_labour", _("Child labour")
+    FORCED_LABOUR = "forced_labour", _("Forced labour")
+    REFUSED_ORDER = "refused_order", _("Refused an order or decision")
+    OBSTRUCTED = "obstructed", _("Obstructed inspection")
+    CRIMINAL = "criminal", _("Criminal liability")
+    REPEATED = "repeated", _("Penalised or handled three or more times")
+    BLACKLISTED = "blacklisted", _("On the joint-punishment list")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    RUNNING = "running", _("Running")
+    FAILED = "failed", _("Rejected")
+    DONE = "done", _("Imported")
+
+
+# 人社部规〔2016〕1号 (企业劳动保障守法诚信等级评价办法), grade C: "penalised or handled for labour-security
+# violations three or more times" within the evaluation period.
+C_VIOLATION_THRESHOLD = 3
+
+# Lanzhou practice (domain.md §10.6, a local policy [L]): grade C enterprises get at least two
+# written reviews a year. The per-grade frequencies themselves are data (SupervisionPolicy).
+C_MIN_WRITTEN_REVIEWS = 2

@@ -1,22 +1,28 @@
-"""Demo enterprises across districts, with contacts, and the enterprise portal's demo user."""
+"""Demo enterprises across the nine districts, with contacts, the Lanzhou grade mix (given through the
+grading service, never written directly) and the enterprise portal's demo user."""
 
+import datetime as dt
 from decimal import Decimal
 
-from stdnum.cn import uscc
+from django.utils import timezone
 
 from accounts.choices import Role
 from accounts.demo import DEMO_PASSWORD, ensure_user
-from accounts.models import District
+from accounts.models import District, User
 
-from .choices import EnterpriseKind, Grade, Industry
-from .models import Contact, Enterprise
+from . import generator, grading
+from .choices import CTrigger, EnterpriseKind, Grade, GradeStatus, Handling, Industry, ViolationCategory
+from .models import Contact, CreditGrade, Enterprise, Violation
 from .timeline import add_entry
+
+# Generated enterprises beside the hand-written ones below (serials clear of both).
+GENERATED_COUNT = 160
+GENERATED_SERIAL = 20_000_000
 
 
 def demo_credit_code(district_code: str, serial: int) -> str:
     """A well-formed demo code: 91 (company) + division + a 9-character serial + check digit."""
-    first17 = f"91{district_code}{serial:08d}X"[:17]
-    return first17 + uscc.calc_check_digit(first17)
+    return generator.credit_code(district_code, serial)
 
 
 # name, district code, kind, industry, grade, legal representative, employees
@@ -38,12 +44,14 @@ ENTERPRISES = [
 
 def seed(stdout):
     districts = {d.code: d for d in District.objects.all()}
-    first = None
+    admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
+    year = timezone.localdate().year
+    first, targets = None, {}
     for serial, (name, code, kind, industry, grade, legal, employees) in enumerate(ENTERPRISES, start=1):
         enterprise, created = Enterprise.objects.get_or_create(
             credit_code=demo_credit_code(code, serial),
             defaults={
-                "name": name, "district": districts[code], "kind": kind, "industry": industry, "grade": grade,
+                "name": name, "district": districts[code], "kind": kind, "industry": industry,
                 "legal_representative": legal, "employee_count": employees,
                 "insured_count": int(employees * 0.9), "registered_capital": Decimal(1000 + serial * 500),
                 "address": f"{districts[code].name}示范路{serial}号",
@@ -53,7 +61,35 @@ def seed(stdout):
             Contact.objects.create(enterprise=enterprise, name=f"{legal[0]}经理", position="劳资专管员",
                                    phone=f"1390931{serial:04d}")
             add_entry(enterprise, "registered", "企业档案建立")
+            if grade:
+                targets[enterprise] = grade
         first = first or enterprise
+    if targets:
+        _violations(targets, year, admin)
+        ids = [e.pk for e in targets]
+        grading.propose_grades(Enterprise.objects.filter(pk__in=ids), year, actor=admin)
+        grading.confirm_grades(CreditGrade.objects.filter(enterprise_id__in=ids, year=year,
+                                                          status=GradeStatus.PROPOSED).values_list("pk", flat=True),
+                               actor=admin, note="演示数据")
+    first_generated = [generator.credit_code(code, GENERATED_SERIAL) for code in districts]
+    if not Enterprise.objects.filter(credit_code__in=first_generated).exists():
+        generator.generate(GENERATED_COUNT, year=year, actor=admin, seed=7, start_serial=GENERATED_SERIAL,
+                           stdout=stdout)
     ensure_user("enterprise_a", name="示范建设劳资员", role=Role.ENTERPRISE, district=first.district, enterprise=first)
     stdout.write(f"  {'enterprise_a':22} {Role.ENTERPRISE.label} ({first.name})")
-    stdout.write(f"Demo enterprises: {len(ENTERPRISES)} (password above: {DEMO_PASSWORD})")
+    stdout.write(f"Demo enterprises: {Enterprise.objects.count()} (password above: {DEMO_PASSWORD})")
+
+
+def _violations(targets, year, actor):
+    """The records behind the demo grades: the grading service reads them like any other."""
+    start, _end = grading.evaluation_period(year)
+    for index, (enterprise, grade) in enumerate(targets.items()):
+        if grade == Grade.A:
+            continue
+        Violation.objects.create(
+            enterprise=enterprise, category=ViolationCategory.WAGES, handling=Handling.PENALTY,
+            decided_on=start + dt.timedelta(days=90 + index * 7), recorded_by=actor,
+            decision_number=f"兰人社监罚字〔{year - 1}〕{100 + index}号",
+            description="拖欠农民工工资，逾期未改正，依法给予行政处罚。",
+            c_trigger=CTrigger.REFUSED_ORDER if grade == Grade.C else "", fine_amount=Decimal("20000.00"),
+        )

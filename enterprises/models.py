@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -8,16 +9,25 @@ from core.fields import EncryptedCharField
 from core.masking import mask_phone
 from core.scoping import ScopedQuerySet
 
-from .choices import EnterpriseKind, EnterpriseStatus, Grade, Industry
+from .choices import (
+    C_MIN_WRITTEN_REVIEWS,
+    CTrigger,
+    EnterpriseKind,
+    EnterpriseStatus,
+    Grade,
+    GradeStatus,
+    Handling,
+    ImportStatus,
+    Industry,
+    ViolationCategory,
+)
+from .querysets import (
+    CreditGradeQuerySet,
+    EnterpriseQuerySet,
+    OwnJobQuerySet,
+    SupervisionPolicyQuerySet,
+)
 from .validators import normalise_credit_code, validate_credit_code
-
-
-class EnterpriseQuerySet(ScopedQuerySet):
-    def search(self, text: str):
-        text = (text or "").strip()
-        if not text:
-            return self
-        return self.filter(models.Q(name__icontains=text) | models.Q(credit_code__icontains=text.upper()))
 
 
 class Enterprise(models.Model):
@@ -25,7 +35,8 @@ class Enterprise(models.Model):
 
     scope_paths = {"district": "district", "enterprise": "pk"}
     # Enterprises update their own file and contacts; they never create or delete one.
-    role_actions = {Role.ENTERPRISE: {Action.VIEW, Action.CHANGE}}
+    # Grid assistants report and look up, but the registry is kept by officials and inspectors.
+    role_actions = {Role.ENTERPRISE: {Action.VIEW, Action.CHANGE}, Role.GRID_ASSISTANT: {Action.VIEW}}
 
     credit_code = models.CharField(
         _("unified social credit code"), max_length=18, unique=True, validators=[validate_credit_code]
@@ -133,3 +144,172 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class Violation(models.Model):
+    """A labour-security violation on record, with how it was dealt with. The grading reads it until
+    the cases app records penalties and handling decisions itself."""
+
+    scope_paths = {"district": "enterprise__district", "enterprise": "enterprise"}
+    # Inspectors and officials record violations; grid assistants and enterprises only read them.
+    role_actions = {Role.GRID_ASSISTANT: {Action.VIEW}, Role.ENTERPRISE: {Action.VIEW}}
+
+    enterprise = models.ForeignKey(Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT,
+                                   related_name="violations")
+    category = models.CharField(_("evaluation item"), max_length=20, choices=ViolationCategory.choices)
+    handling = models.CharField(_("handling"), max_length=20, choices=Handling.choices)
+    decided_on = models.DateField(_("decision date"), db_index=True)
+    decision_number = models.CharField(_("document number"), max_length=60, blank=True)
+    description = models.TextField(_("description"))
+    c_trigger = models.CharField(
+        _("serious circumstance"), max_length=20, blank=True,
+        choices=[(c.value, c.label) for c in CTrigger if c not in (CTrigger.REPEATED, CTrigger.BLACKLISTED)],
+        help_text=_("Any one of these makes the enterprise grade C."),
+    )
+    fine_amount = models.DecimalField(_("fine (CNY)"), max_digits=14, decimal_places=2, null=True, blank=True)
+    revoked = models.BooleanField(_("decision revoked"), default=False,
+                                  help_text=_("Revoked on review or by a court; no longer counts for grading."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("violation")
+        verbose_name_plural = _("violations")
+        ordering = ["-decided_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.enterprise} · {self.get_category_display()} · {self.decided_on:%Y-%m-%d}"
+
+    @property
+    def counts_for_grading(self) -> bool:
+        return not self.revoked and self.handling in Handling.counted()
+
+
+class CreditGrade(models.Model):
+    """One grade decision for one enterprise and evaluation year (劳动保障守法诚信等级, 人社部规〔2016〕1号):
+    the service's proposal, its reasons, and who confirmed or rejected it, with the previous grade."""
+
+    scope_paths = {"district": "enterprise__district", "enterprise": "enterprise"}
+    role_actions = {Role.GRID_ASSISTANT: {Action.VIEW}, Role.ENTERPRISE: {Action.VIEW}}
+
+    enterprise = models.ForeignKey(Enterprise, verbose_name=_("enterprise"), on_delete=models.PROTECT,
+                                   related_name="credit_grades")
+    year = models.PositiveSmallIntegerField(_("evaluation year"), db_index=True)
+    grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices)
+    proposed_grade = models.CharField(_("proposed grade"), max_length=1, choices=Grade.choices)
+    status = models.CharField(_("status"), max_length=12, choices=GradeStatus.choices,
+                              default=GradeStatus.PROPOSED, db_index=True)
+    violation_count = models.PositiveSmallIntegerField(_("penalties and handling decisions"), default=0)
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    basis = models.TextField(_("basis"), blank=True)
+    previous_grade = models.CharField(_("previous grade"), max_length=1, choices=Grade.choices, blank=True)
+    proposed_at = models.DateTimeField(_("proposed"))
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("proposed by"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+    decision_note = models.TextField(_("decision note"), blank=True)
+
+    objects = CreditGradeQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("credit grade")
+        verbose_name_plural = _("credit grades")
+        ordering = ["-year", "-proposed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["enterprise", "year"], condition=models.Q(status="proposed"),
+                                    name="uniq_open_grade_proposal"),
+        ]
+
+    def __str__(self):
+        return f"{self.enterprise} {self.year} {self.grade} ({self.get_status_display()})"
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [r.get("label", "") for r in self.reasons]
+
+
+class SupervisionPolicy(models.Model):
+    """Grade-based supervision (分类监管) as data: how often each grade is patrolled and reviewed, whether
+    it enters the annual inspection plan and how heavily it is sampled for random inspections.
+    City administrators keep it; a new version starts on its effective date and closes the previous one."""
+
+    role_actions = {role: {Action.VIEW} for role in Role if role != Role.CITY_ADMIN}
+
+    grade = models.CharField(_("grade"), max_length=1, choices=Grade.choices)
+    effective_from = models.DateField(_("effective from"))
+    effective_to = models.DateField(_("effective until"), null=True, blank=True)
+    routine_patrols_per_year = models.PositiveSmallIntegerField(_("routine patrols a year"))
+    written_reviews_per_year = models.PositiveSmallIntegerField(_("written reviews a year"))
+    in_annual_plan = models.BooleanField(_("in the annual inspection plan"), default=False)
+    key_monitoring = models.BooleanField(_("key monitoring"), default=False)
+    joint_punishment_notice = models.BooleanField(
+        _("joint-punishment notice when serious"), default=False,
+        help_text=_("Notify the tax, finance and housing departments when a violation is serious."),
+    )
+    sampling_weight = models.DecimalField(_("random-inspection weight"), max_digits=5, decimal_places=2)
+    notes = models.TextField(_("notes"), blank=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    objects = SupervisionPolicyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("supervision policy")
+        verbose_name_plural = _("supervision policies")
+        ordering = ["grade", "-effective_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["grade", "effective_from"], name="uniq_policy_grade_start"),
+            models.CheckConstraint(condition=models.Q(sampling_weight__gt=0), name="policy_weight_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.grade} · {self.effective_from:%Y-%m-%d}"
+
+    def clean(self):
+        if self.grade == Grade.C and (self.written_reviews_per_year or 0) < C_MIN_WRITTEN_REVIEWS:
+            raise ValidationError({"written_reviews_per_year": _(
+                "Grade C needs at least %(n)d written reviews a year.") % {"n": C_MIN_WRITTEN_REVIEWS}})
+        if self.effective_to and self.effective_to < self.effective_from:
+            raise ValidationError({"effective_to": _("The end is before the start.")})
+
+
+class EnterpriseImport(models.Model):
+    """One Excel import of enterprises: validated as a whole, then applied all at once or not at all."""
+
+    role_actions = {Role.GRID_ASSISTANT: set(), Role.ENTERPRISE: set(), Role.API_CLIENT: set()}
+
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    data = models.BinaryField(null=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices,
+                              default=ImportStatus.PENDING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+
+    objects = OwnJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("enterprise import")
+        verbose_name_plural = _("enterprise imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("enterprises:import-detail", args=[self.pk])

@@ -5,9 +5,10 @@ from django.utils import timezone
 from .models import TimelineEntry
 
 
-def add_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",
-              occurred_at=None) -> TimelineEntry:
-    return TimelineEntry.objects.create(
+def build_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",
+                occurred_at=None) -> TimelineEntry:
+    """An unsaved entry, for callers that write many at once (save_entries)."""
+    return TimelineEntry(
         enterprise=enterprise,
         kind=kind,
         title=str(title)[:200],
@@ -18,3 +19,16 @@ def add_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None
         url=url,
         occurred_at=occurred_at or timezone.now(),
     )
+
+
+def add_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",
+              occurred_at=None) -> TimelineEntry:
+    """Add one line to the enterprise's electronic file; call it inside the transaction of the event."""
+    entry = build_entry(enterprise, kind, title, detail=detail, actor=actor, obj=obj, url=url,
+                        occurred_at=occurred_at)
+    entry.save()
+    return entry
+
+
+def save_entries(entries: list[TimelineEntry]) -> None:
+    TimelineEntry.objects.bulk_create(entries, batch_size=2000)

@@ -74,3 +74,52 @@ class UserFactory(factory.django.DjangoModelFactory):
         obj.set_password(extracted or PASSWORD)
         if create:
             obj.save()
+
+
+# --- enterprises (issue 3) -------------------------------------------------------------------
+
+def _now():
+    from django.utils import timezone
+
+    return timezone.now()
+
+
+def _last_year(month, day):
+    """A day in the evaluation period of this year's grading (the previous calendar year)."""
+    import datetime
+
+    from django.utils import timezone
+
+    return datetime.date(timezone.localdate().year - 1, month, day)
+
+
+class ViolationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "enterprises.Violation"
+
+    class Params:
+        serious = factory.Trait(c_trigger="refused_order")
+        revoked_decision = factory.Trait(revoked=True)
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    category = "wages"
+    handling = "penalty"
+    decided_on = factory.LazyFunction(lambda: _last_year(6, 1))
+    description = "拖欠工资"
+
+
+class CreditGradeFactory(factory.django.DjangoModelFactory):
+    """A grade row for scoping tests; real grades come from enterprises.grading."""
+
+    class Meta:
+        model = "enterprises.CreditGrade"
+
+    class Params:
+        confirmed = factory.Trait(status="confirmed")
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    grade = "A"
+    proposed_grade = "A"
+    status = "proposed"
+    year = factory.LazyFunction(lambda: _last_year(1, 1).year + 1)
+    proposed_at = factory.LazyFunction(lambda: _now())

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "enterprises",
+    "projects",
 ]
 
 MIDDLEWARE = [

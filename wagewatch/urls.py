@@ -20,6 +20,7 @@ admin.site.site_title = "WageWatch"
 api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("enterprises.api.urls")),
+    path("", include("projects.api.urls")),
 ]
 
 urlpatterns = [
@@ -28,6 +29,7 @@ urlpatterns = [
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
     path("enterprises/", include("enterprises.urls")),
+    path("projects/", include("projects.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

@@ -1,8 +1,9 @@
 from rest_framework.routers import SimpleRouter
 
-from .views import EnterpriseViewSet
+from .views import CreditGradeViewSet, EnterpriseViewSet
 
 app_name = "enterprises-api"
 router = SimpleRouter()
 router.register("enterprises", EnterpriseViewSet)
+router.register("credit-grades", CreditGradeViewSet)
 urlpatterns = router.urls
