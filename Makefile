@@ -26,11 +26,13 @@ run: venv
 	PORT=$(PORT) PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
 
 # Debian packages the tests need: chromium for the browser tests, docker-compose (v1, without
-# the engine) to validate docker-compose.yml offline, gettext for compilemessages.
+# the engine) to validate docker-compose.yml offline, gettext for compilemessages, a TrueType CJK
+# font that PDFs embed (ReportLab cannot embed Noto CJK's CFF outlines).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	test -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc || missing="$$missing fonts-wqy-zenhei"; \
 	if [ -n "$$missing" ]; then apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; fi
 	@command -v docker-compose >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive \
 	  apt-get install -y -q --no-install-recommends docker-compose; }

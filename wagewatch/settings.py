@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "accounts",
     "enterprises",
     "projects",
+    "cases",
+    "deposits",
 ]
 
 MIDDLEWARE = [
@@ -244,6 +246,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "无欠薪城市监管平台 API — the no-wage-arrears supervision platform.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
