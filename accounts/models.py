@@ -25,6 +25,10 @@ class District(models.Model):
         _("resident population"), null=True, blank=True,
         help_text=_("Approximate demo figure until the statistics bureau's number is entered."),
     )
+    hotline = models.CharField(
+        _("wage complaint hotline"), max_length=40, blank=True,
+        help_text=_("Published on the public portal beside the national 12333."),
+    )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ScopedQuerySet.as_manager()
