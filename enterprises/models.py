@@ -91,7 +91,9 @@ class Contact(models.Model):
     """A contact person of an enterprise; the phone is personal data, encrypted and masked."""
 
     scope_paths = {"district": "enterprise__district", "enterprise": "enterprise"}
-    role_actions = {Role.ENTERPRISE: {Action.VIEW, Action.ADD, Action.CHANGE, Action.DELETE}}
+    # Contacts are part of the file: adding or removing one is a change of the enterprise's file (CHANGE),
+    # so an enterprise user, an inspector or an official of the district may keep them up to date.
+    role_actions = {Role.ENTERPRISE: {Action.VIEW, Action.CHANGE}}
 
     enterprise = models.ForeignKey(Enterprise, verbose_name=_("enterprise"), on_delete=models.CASCADE,
                                    related_name="contacts")

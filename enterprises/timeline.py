@@ -1,8 +1,15 @@
 """The enterprise's one timeline. Every app writes its events here (never its own timeline)."""
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from .models import TimelineEntry
+
+
+def file_language():
+    """Text stored on the file (titles, grade reasons) is written in the bureau's language, whatever the
+    language of the user's screen: `with file_language(): title = _("...")`."""
+    return translation.override(settings.LANGUAGE_CODE)
 
 
 def build_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",

@@ -1,0 +1,66 @@
+"""Querysets of the enterprises app: scoping variants and reusable predicates."""
+
+import datetime as dt
+
+from django.db import models
+
+from accounts.choices import Action, Role
+from core.scoping import ScopedQuerySet, allowed_actions
+
+from .choices import GradeStatus
+
+
+class EnterpriseQuerySet(ScopedQuerySet):
+    def search(self, text: str):
+        """Name (part of it) or credit code (part of it, any case)."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(models.Q(name__icontains=text) | models.Q(credit_code__icontains=text.upper()))
+
+
+class CreditGradeQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action=Action.VIEW):
+        """Enterprises see their own confirmed grades only, never an official's pending proposal."""
+        qs = super().visible_to(user, action)
+        if getattr(user, "role", None) == Role.ENTERPRISE and not user.is_superuser:
+            qs = qs.filter(status=GradeStatus.CONFIRMED)
+        return qs
+
+    def proposed(self):
+        return self.filter(status=GradeStatus.PROPOSED)
+
+    def confirmed(self):
+        return self.filter(status=GradeStatus.CONFIRMED)
+
+
+class CityWideQuerySet(models.QuerySet):
+    """Reference data of the whole city (the grade policies): every role that may take the action
+    reads all rows; there is no district to scope by."""
+
+    def visible_to(self, user, action=Action.VIEW):
+        if str(action) not in allowed_actions(user, self.model):
+            return self.none()
+        return self.all()
+
+
+class SupervisionPolicyQuerySet(CityWideQuerySet):
+    def in_force(self, on: dt.date | None = None):
+        """The policy rows in force on a day (today by default): one per grade."""
+        from django.utils import timezone
+
+        day = on or timezone.localdate()
+        return self.filter(effective_from__lte=day).filter(
+            models.Q(effective_to__isnull=True) | models.Q(effective_to__gte=day)
+        )
+
+
+class OwnJobQuerySet(models.QuerySet):
+    """Import jobs: city roles see all of them, everyone else the jobs they started."""
+
+    def visible_to(self, user, action=Action.VIEW):
+        if str(action) not in allowed_actions(user, self.model):
+            return self.none()
+        if user.is_superuser or user.role in Role.city_wide():
+            return self.all()
+        return self.filter(created_by=user)

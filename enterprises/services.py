@@ -1,0 +1,141 @@
+"""Business actions on the employer registry. Each runs in one transaction, re-checks the actor's
+scope after the write, and writes its audit event and timeline entry in that transaction.
+Grading actions live in enterprises.grading, the Excel import in enterprises.importer."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action
+from audit import events
+from core.scoping import can
+
+from .choices import TimelineKind
+from .models import Contact, Enterprise, SupervisionPolicy, Violation
+from .timeline import add_entry, file_language
+
+__all__ = [
+    "delete_contact",
+    "record_violation",
+    "save_contact",
+    "save_enterprise",
+    "set_supervision_policy",
+    "update_violation",
+]
+
+
+def _ensure_in_scope(obj, actor, action):
+    """Style rule 11: after the write, the row must still be one the actor may act on."""
+    if not type(obj).objects.visible_to(actor, action).filter(pk=obj.pk).exists():
+        raise PermissionDenied(_("The record would fall outside your scope."))
+
+
+def _labels(model, names):
+    return ", ".join(str(model._meta.get_field(n).verbose_name) for n in names)
+
+
+@transaction.atomic
+def save_enterprise(enterprise: Enterprise, *, actor, changed: list[str] | None = None) -> Enterprise:
+    """Register a new enterprise or save changes to its file (the form has validated the shape)."""
+    creating = enterprise.pk is None
+    enterprise._history_user = actor
+    enterprise.save()
+    _ensure_in_scope(enterprise, actor, Action.ADD if creating else Action.CHANGE)
+    if creating:
+        events.object_created(actor=actor, obj=enterprise)
+        with file_language():
+            add_entry(enterprise, TimelineKind.REGISTERED, _("Enterprise registered"), actor=actor, obj=enterprise)
+    elif changed:
+        events.object_changed(actor=actor, obj=enterprise, changed=changed)
+        with file_language():
+            add_entry(enterprise, TimelineKind.UPDATED, _("File updated"), detail=_labels(Enterprise, changed),
+                      actor=actor, obj=enterprise)
+    return enterprise
+
+
+@transaction.atomic
+def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -> Contact:
+    creating = contact.pk is None
+    contact._history_user = actor
+    contact.save()
+    # Contacts are part of the enterprise's file: changing the file covers adding and removing them.
+    _ensure_in_scope(contact, actor, Action.CHANGE)
+    district = contact.enterprise.district
+    if creating:
+        events.object_created(actor=actor, obj=contact, district=district)
+    else:
+        # The field names only: a phone number is personal data and never goes into the log.
+        events.object_changed(actor=actor, obj=contact, changed=changed or [], district=district)
+    with file_language():
+        title = (_("Contact added: %(name)s") if creating else _("Contact updated: %(name)s")) % {
+            "name": contact.name}
+    add_entry(contact.enterprise, TimelineKind.UPDATED, title, actor=actor, obj=contact)
+    return contact
+
+
+@transaction.atomic
+def delete_contact(contact: Contact, *, actor) -> None:
+    _ensure_in_scope(contact, actor, Action.CHANGE)
+    enterprise, name = contact.enterprise, contact.name
+    events.record("object_deleted", actor=actor, obj=contact, district=enterprise.district)
+    contact._history_user = actor
+    contact.delete()
+    with file_language():
+        add_entry(enterprise, TimelineKind.UPDATED, _("Contact removed: %(name)s") % {"name": name}, actor=actor)
+
+
+@transaction.atomic
+def record_violation(violation: Violation, *, actor) -> Violation:
+    """Put a violation and how it was dealt with on the enterprise's file. It counts for the next
+    grading run; re-grading now is an official's decision (grading.propose_grade)."""
+    violation.recorded_by = actor
+    violation._history_user = actor
+    violation.save()
+    _ensure_in_scope(violation, actor, Action.ADD)
+    events.object_created(actor=actor, obj=violation, district=violation.enterprise.district,
+                          enterprise=violation.enterprise_id)
+    with file_language():
+        title = _("Violation: %(item)s (%(handling)s)") % {
+            "item": violation.get_category_display(), "handling": violation.get_handling_display()}
+    add_entry(violation.enterprise, TimelineKind.VIOLATION, title, detail=violation.description, actor=actor,
+              obj=violation)
+    return violation
+
+
+@transaction.atomic
+def update_violation(violation: Violation, *, actor, changed: list[str]) -> Violation:
+    violation._history_user = actor
+    violation.save()
+    _ensure_in_scope(violation, actor, Action.CHANGE)
+    events.object_changed(actor=actor, obj=violation, changed=changed, district=violation.enterprise.district)
+    if changed:
+        with file_language():
+            add_entry(violation.enterprise, TimelineKind.VIOLATION, _("Violation record corrected"),
+                      detail=_labels(Violation, changed), actor=actor, obj=violation)
+    return violation
+
+
+@transaction.atomic
+def set_supervision_policy(policy: SupervisionPolicy, *, actor) -> SupervisionPolicy:
+    """Start a new version of a grade's supervision policy on its effective date. The version in force
+    before that date ends the day before; history of earlier versions is kept."""
+    if not can(actor, Action.ADD, SupervisionPolicy):
+        raise PermissionDenied
+    policy.full_clean()
+    earlier = (SupervisionPolicy.objects.select_for_update()
+               .filter(grade=policy.grade, effective_from__lt=policy.effective_from)
+               .order_by("-effective_from").first())
+    if SupervisionPolicy.objects.filter(grade=policy.grade, effective_from__gte=policy.effective_from).exists():
+        raise ValidationError({"effective_from": _("A version starting on or after this date exists already.")})
+    if earlier is not None and (earlier.effective_to is None or earlier.effective_to >= policy.effective_from):
+        earlier.effective_to = policy.effective_from - dt.timedelta(days=1)
+        earlier._history_user = actor
+        earlier.save(update_fields=["effective_to"])
+    policy.updated_by = actor
+    policy._history_user = actor
+    policy.save()
+    events.object_created(actor=actor, obj=policy, grade=policy.grade,
+                          effective_from=policy.effective_from.isoformat())
+    return policy
