@@ -22,6 +22,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rows", type=int, default=35_000, help="enterprises to import (default 35000)")
     parser.add_argument("--requests", type=int, default=30, help="API requests per measurement")
     parser.add_argument("--keepdb", action="store_true", help="keep the benchmark database afterwards")
+    parser.add_argument("--only", choices=["enterprises", "projects"], help="run one benchmark group")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wagewatch.settings")
@@ -34,10 +35,17 @@ def main(argv=None) -> int:
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        from .registry import run
+        from . import bench_projects, registry
 
-        for line in run(rows=args.rows, requests=args.requests):
-            print(line, flush=True)
+        groups = {
+            "enterprises": lambda: registry.run(rows=args.rows, requests=args.requests),
+            "projects": lambda: bench_projects.run(requests=args.requests),
+        }
+        for name, group in groups.items():
+            if args.only in (None, name):
+                print(f"== {name}", flush=True)
+                for line in group():
+                    print(line, flush=True)
     finally:
         if not args.keepdb:
             connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)

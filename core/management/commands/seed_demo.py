@@ -9,7 +9,7 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_MODULES = ["accounts.demo", "enterprises.demo"]
+DEMO_MODULES = ["accounts.demo", "enterprises.demo", "projects.demo"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,104 @@
+"""API shapes. Personal data only masked: the full ID, card or phone number is never in a response body."""
+
+from rest_framework import serializers
+
+from accounts.api.serializers import DistrictBriefSerializer
+
+from ..models import Employment, PayrollBatch, Project, ProjectImport, Worker
+
+
+class EnterpriseBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    credit_code = serializers.CharField()
+
+
+def compliance_data(result) -> dict:
+    return {"workers": result.total, "ok": result.ok, "ratios": [
+        {"indicator": r.metric.value, "label": str(r.label), "count": r.count, "total": r.total,
+         "share": str(r.ratio) if r.ratio is not None else None, "target": str(r.target), "met": r.ok}
+        for r in result.ratios]}
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    district_detail = DistrictBriefSerializer(source="district", read_only=True)
+    client = EnterpriseBriefSerializer(read_only=True)
+    general_contractor = EnterpriseBriefSerializer(read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    wage_officer_phone = serializers.CharField(source="masked_wage_officer_phone", read_only=True)
+    manager_phone = serializers.CharField(source="masked_manager_phone", read_only=True)
+    compliance = serializers.SerializerMethodField()
+    permit_eligibility = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = ["id", "code", "name", "district", "district_detail", "address", "kind", "status", "status_display",
+                  "client", "general_contractor", "contract_amount", "government_invested", "funding_source",
+                  "contract_signed_on", "planned_start_on", "planned_completion_on", "actual_start_on",
+                  "actual_completion_on", "wages_settled_on", "permit_number", "manager_name", "manager_phone",
+                  "wage_officer_name", "wage_officer_phone", "funds_confirmed_on", "pay_day", "pay_in_next_month",
+                  "compliance", "permit_eligibility"]
+        read_only_fields = fields
+
+    def get_compliance(self, project) -> dict:
+        return compliance_data(self.context["compliance"][project.pk])
+
+    def get_permit_eligibility(self, project) -> dict:
+        return self.context["eligibility"][project.pk].as_dict()
+
+
+class WorkerSerializer(serializers.ModelSerializer):
+    id_number = serializers.CharField(source="masked_id_number", read_only=True)
+    phone = serializers.CharField(source="masked_phone", read_only=True)
+
+    class Meta:
+        model = Worker
+        fields = ["id", "name", "id_number", "sex", "birth_date", "phone", "home_region"]
+        read_only_fields = fields
+
+
+class EmploymentSerializer(serializers.ModelSerializer):
+    worker = WorkerSerializer(read_only=True)
+    wage_card_number = serializers.CharField(source="masked_card_number", read_only=True)
+    contract_after_entry = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Employment
+        fields = ["id", "project", "worker", "employer", "team", "trade", "entered_on", "exited_on",
+                  "contract_signed_on", "contract_after_entry", "wage_card_bank", "wage_card_number", "card_issued_on",
+                  "card_held_by_worker", "card_activated"]
+        read_only_fields = fields
+
+
+class PayrollBatchSerializer(serializers.ModelSerializer):
+    project_code = serializers.CharField(source="project.code", read_only=True)
+    pay_due_on = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PayrollBatch
+        fields = ["id", "project", "project_code", "month", "pay_due_on", "worker_count", "gross_total", "net_total",
+                  "paid_total", "unpaid_count", "submitted_on", "officer_confirmed_at"]
+        read_only_fields = fields
+
+    def get_pay_due_on(self, batch):
+        calendar = self.context.get("calendar")
+        try:
+            return batch.project.pay_due_date(batch.month, calendar)
+        except Exception:  # noqa: BLE001 (a year the holiday calendar does not cover yet)
+            return None
+
+
+class ProjectImportSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProjectImport
+        fields = ["id", "project", "kind", "month", "status", "total_rows", "processed_rows", "created_count",
+                  "updated_count", "removed_count", "unchanged_count", "errors", "changes", "created_at",
+                  "finished_at"]
+        read_only_fields = fields
+
+
+class SubmissionSerializer(serializers.Serializer):
+    """A roster or a month's payroll as JSON rows; the row fields are the importer's column field names."""
+
+    month = serializers.RegexField(r"^\d{4}-\d{2}$", required=False)
+    rows = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=50_000)

@@ -1,0 +1,11 @@
+from rest_framework.routers import SimpleRouter
+
+from .views import PayrollBatchViewSet, ProjectImportViewSet, ProjectViewSet, WorkerViewSet
+
+app_name = "projects-api"
+router = SimpleRouter()
+router.register("projects", ProjectViewSet)
+router.register("workers", WorkerViewSet)
+router.register("payroll-months", PayrollBatchViewSet)
+router.register("project-imports", ProjectImportViewSet)
+urlpatterns = router.urls

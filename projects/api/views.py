@@ -1,0 +1,141 @@
+"""API of the projects app: projects with compliance and permit preconditions, workers (masked), payroll
+summaries, and roster and payroll submission by enterprise clients."""
+
+import datetime as dt
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from core.api.viewsets import ScopedReadOnlyViewSet
+from core.workdays import WorkdayCalendar
+
+from .. import compliance, permits
+from ..choices import ImportKind, ImportStatus
+from ..filtersets import PayrollBatchFilterSet, ProjectFilterSet, WorkerFilterSet
+from ..importers import runner
+from ..models import PayrollBatch, Project, ProjectImport, Worker
+from ..tasks import run_project_import
+from .serializers import (
+    PayrollBatchSerializer,
+    ProjectImportSerializer,
+    ProjectSerializer,
+    SubmissionSerializer,
+    WorkerSerializer,
+    compliance_data,
+)
+
+# Submissions up to this many rows are validated within the request; larger ones by a worker (202).
+INLINE_MAX_ROWS = 5000
+
+
+class ProjectViewSet(ScopedReadOnlyViewSet):
+    """Construction projects in the caller's scope, each with its real-name compliance and its construction-
+    permit preconditions. A fixed number of queries per page, whatever the page size."""
+
+    queryset = Project.objects.select_related("district", "client", "general_contractor").order_by("-created_at",
+                                                                                                    "-pk")
+    serializer_class = ProjectSerializer
+    filterset_class = ProjectFilterSet
+    ordering_fields = ["code", "name", "contract_amount", "created_at"]
+    action_scopes = {"roster": "change", "payroll": "change"}
+
+    def _context(self, projects):
+        return {**self.get_serializer_context(),
+                "compliance": compliance.for_projects([p.pk for p in projects]),
+                "eligibility": permits.eligibility_for(projects)}
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        projects = list(self.paginate_queryset(queryset))
+        data = ProjectSerializer(projects, many=True, context=self._context(projects)).data
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request, *args, **kwargs):
+        project = self.get_object()
+        return Response(ProjectSerializer(project, context=self._context([project])).data)
+
+    @extend_schema(responses=dict)
+    @action(detail=True, methods=["get"], url_path="permit-eligibility")
+    def permit_eligibility(self, request, pk=None):
+        """Construction-permit preconditions (施工许可前置条件) and what is still missing: for the construction
+        bureau before it issues a permit."""
+        project = self.get_object()
+        return Response({"project": project.pk, "code": project.code, **permits.eligibility(project).as_dict()})
+
+    @extend_schema(responses=dict)
+    @action(detail=True, methods=["get"])
+    def compliance(self, request, pk=None):
+        """Real-name compliance ratios against the targets in force."""
+        project = self.get_object()
+        return Response({"project": project.pk, **compliance_data(compliance.for_project(project))})
+
+    @extend_schema(request=SubmissionSerializer, responses=ProjectImportSerializer)
+    @action(detail=True, methods=["post"])
+    def roster(self, request, pk=None):
+        """Submit the worker roster as rows (fields as in the Excel template: name, id_number, entered_on, …)."""
+        return self._submit(request, ImportKind.ROSTER)
+
+    @extend_schema(request=SubmissionSerializer, responses=ProjectImportSerializer)
+    @action(detail=True, methods=["post"])
+    def payroll(self, request, pk=None):
+        """Submit a month's payroll ({"month": "2026-03", "rows": [...]}). A month already on file answers
+        202 with status "confirm" and the changes; confirm with POST /project-imports/{id}/confirm/."""
+        return self._submit(request, ImportKind.PAYROLL)
+
+    def _submit(self, request, kind):
+        project = self.get_object()
+        body = SubmissionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        month = None
+        if kind == ImportKind.PAYROLL:
+            if "month" not in body.validated_data:
+                return Response({"month": ["This field is required."]}, status=status.HTTP_400_BAD_REQUEST)
+            month = dt.date.fromisoformat(body.validated_data["month"] + "-01")
+        rows = body.validated_data["rows"]
+        job = runner.create_job(project, kind, actor=request.user, items=rows, month=month)
+        if len(rows) <= INLINE_MAX_ROWS:
+            job = runner.run_import(job)
+        else:
+            from django.db import transaction
+
+            transaction.on_commit(lambda: run_project_import.delay(job.pk))
+        code = {ImportStatus.DONE: status.HTTP_201_CREATED, ImportStatus.FAILED: status.HTTP_400_BAD_REQUEST}.get(
+            job.status, status.HTTP_202_ACCEPTED)
+        return Response(ProjectImportSerializer(job).data, status=code)
+
+
+class ProjectImportViewSet(ScopedReadOnlyViewSet):
+    """Submissions (Excel or API) and their results; poll one until it is done."""
+
+    queryset = ProjectImport.objects.order_by("-created_at", "-pk")
+    serializer_class = ProjectImportSerializer
+    action_scopes = {"confirm": "change"}
+
+    @extend_schema(request=None, responses=ProjectImportSerializer)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        """Apply a month's replacement after reviewing its changes."""
+        job = runner.confirm_import(self.get_object(), actor=request.user)
+        return Response(ProjectImportSerializer(job).data)
+
+
+class WorkerViewSet(ScopedReadOnlyViewSet):
+    """Real-name registered workers, ID and phone masked. `?q=` takes a name or a full ID number (exact,
+    matched through its keyed hash)."""
+
+    queryset = Worker.objects.order_by("name", "pk")
+    serializer_class = WorkerSerializer
+    filterset_class = WorkerFilterSet
+
+
+class PayrollBatchViewSet(ScopedReadOnlyViewSet):
+    """Monthly payroll summaries per project: headcount, gross, net, paid, workers not fully paid, pay date."""
+
+    queryset = PayrollBatch.objects.select_related("project").order_by("-month", "project_id")
+    serializer_class = PayrollBatchSerializer
+    filterset_class = PayrollBatchFilterSet
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "calendar": WorkdayCalendar()}

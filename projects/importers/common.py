@@ -1,0 +1,185 @@
+"""Shared pieces of the project importers: columns, cell parsers, records and templates."""
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from core.excel import to_decimal
+
+MAX_REPORTED_ERRORS = 500
+PROGRESS_EVERY = 1000
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str  # the file format: fixed Chinese data, not a UI string
+    required: bool = False
+    note: str = ""
+    text: bool = False  # formatted as text in the template (ID and card numbers)
+
+
+class RowError(ValueError):
+    pass
+
+
+@dataclass
+class Records:
+    """The rows of a submission, whatever it came from: [(row_number, {field: raw value})]."""
+
+    rows: list
+    labels: dict  # field -> the name an error report shows (the header, or the API field)
+    missing: list = field(default_factory=list)  # required columns absent from the header
+
+
+@dataclass
+class Validated:
+    rows: list  # [(row_number, {field: value})]
+    errors: list  # [{"row", "column", "message"}]
+    context: dict = field(default_factory=dict)
+
+    def error(self, row, column, message):
+        self.errors.append({"row": row, "column": column, "message": str(message)})
+
+
+def records_from_sheet(header: list, body: list, columns: list[Column]) -> Records:
+    positions = {h: i for i, h in enumerate(header) if h}
+    labels = {c.field: c.header for c in columns}
+    missing = [c.header for c in columns if c.required and c.header not in positions]
+    index = [(c.field, positions[c.header]) for c in columns if c.header in positions]
+    rows = []
+    for number, values in body:
+        size = len(values)
+        rows.append((number, {name: (values[i] if i < size else None) for name, i in index}))
+    return Records(rows, labels, missing)
+
+
+def records_from_api(items: list, columns: list[Column]) -> Records:
+    """API rows are numbered from 1 in the order given; the fields are the column field names."""
+    labels = {c.field: c.field for c in columns}
+    names = {c.field for c in columns}
+    rows = [(n, {k: v for k, v in item.items() if k in names}) for n, item in enumerate(items, start=1)]
+    return Records(rows, labels, [])
+
+
+def template_workbook(columns: list[Column], title: str, example: list | None = None) -> bytes:
+    """The downloadable template: headers on sheet 1 (ID and card columns formatted as text), notes on sheet 2."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title
+    ws.append([c.header for c in columns])
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        letter = cell.column_letter
+        ws.column_dimensions[letter].width = 22 if column.text else 14
+        if column.text:
+            ws.column_dimensions[letter].number_format = "@"
+            for row in range(2, 1002):
+                ws.cell(row=row, column=index).number_format = "@"
+    if example:
+        for index, value in enumerate(example, start=1):
+            ws.cell(row=2, column=index, value=value)
+    notes = wb.create_sheet("填写说明")
+    notes.append(["列", "必填", "说明"])
+    for column in columns:
+        notes.append([column.header, "是" if column.required else "", column.note])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# --- cell parsers --------------------------------------------------------------------------------
+
+BOOL_VALUES = {"是": True, "否": False, "Y": True, "N": False, "YES": True, "NO": False, "1": True, "0": False,
+               "TRUE": True, "FALSE": False}
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def limited(length, required=False):
+    def parse(value):
+        result = text(value)
+        if required and not result:
+            raise RowError(_("This field is required."))
+        if len(result) > length:
+            raise RowError(_("At most %(n)d characters.") % {"n": length})
+        return result
+    return parse
+
+
+def date(required=False):
+    def parse(value):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                raise RowError(_("This field is required."))
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        raw = text(value).replace("/", "-").replace(".", "-").replace("年", "-").replace("月", "-").rstrip("日")
+        try:
+            return dt.date.fromisoformat("-".join(p.zfill(2) for p in raw.split("-")))
+        except ValueError as exc:
+            raise RowError(_("Enter a date as 2026-03-15.")) from exc
+    return parse
+
+
+def money(required=False, default=None):
+    def parse(value):
+        try:
+            amount = to_decimal(value)
+        except ValueError as exc:
+            raise RowError(_("Enter an amount in CNY.")) from exc
+        if amount is None:
+            if required:
+                raise RowError(_("This field is required."))
+            return default
+        if amount < 0 or amount >= Decimal("1e10"):
+            raise RowError(_("Enter an amount of zero or more."))
+        return amount.quantize(Decimal("0.01"))
+    return parse
+
+
+def boolean(value) -> bool:
+    result = text(value).upper()
+    if not result:
+        return False
+    if result in BOOL_VALUES:
+        return BOOL_VALUES[result]
+    raise RowError(_("Enter 是 or 否."))
+
+
+def finish_errors(errors: list) -> list:
+    errors = sorted(errors, key=lambda e: (e["row"], e["column"]))
+    if len(errors) > MAX_REPORTED_ERRORS:
+        extra = len(errors) - MAX_REPORTED_ERRORS
+        errors = errors[:MAX_REPORTED_ERRORS]
+        errors.append({"row": 0, "column": "", "message": _("%(n)d more errors not shown.") % {"n": extra}})
+    return errors
+
+
+def parse_row(number, raw: dict, parsers: dict, labels: dict, validated: Validated) -> dict | None:
+    """Parse one row with {field: parser}; errors go to `validated`; None when the row has one."""
+    parsed, ok = {}, True
+    for name, parser in parsers.items():
+        if name not in labels:
+            continue
+        try:
+            parsed[name] = parser(raw.get(name))
+        except RowError as exc:
+            validated.error(number, labels[name], exc)
+            ok = False
+    return parsed if ok else None

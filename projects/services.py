@@ -1,0 +1,241 @@
+"""Business actions on projects, wage accounts, workers and payroll. Each runs in one transaction, re-checks
+the actor's scope after the write, writes its audit event and, where an enterprise is concerned, a line on
+its timeline (enterprises.timeline.add_entry). Excel and API submissions live in projects.importers."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action, Role
+from audit import events
+from enterprises.timeline import add_entry
+
+from . import rules
+from .choices import STATUS_TRANSITIONS, NoticeBoardItem, PartyRole, ProjectStatus
+from .models import AccountMovement, PayrollBatch, Project, ProjectParty, RetentionError, WageAccount, Worker
+
+__all__ = [
+    "add_subcontractor",
+    "change_status",
+    "confirm_funds",
+    "confirm_payroll",
+    "delete_payroll_month",
+    "may_reveal",
+    "record_movement",
+    "reveal_id_number",
+    "save_project",
+    "save_wage_account",
+    "update_notice_board",
+]
+
+TIMELINE_KIND = "project"  # enterprises.choices.TimelineKind.PROJECT
+
+
+def _ensure_in_scope(obj, actor, action):
+    """Style rule 11: after the write, the row must still be one the actor may act on."""
+    if not type(obj).objects.visible_to(actor, action).filter(pk=obj.pk).exists():
+        raise PermissionDenied(_("The record would fall outside your scope."))
+
+
+def _timeline(project, title, *, actor, obj=None, enterprises=None, detail=""):
+    """One line on the file of each enterprise concerned (client and general contractor by default)."""
+    targets = enterprises or {project.client, project.general_contractor}
+    for enterprise in {e.pk: e for e in targets}.values():
+        add_entry(enterprise, TIMELINE_KIND, title, detail=detail, actor=actor, obj=obj or project,
+                  url=project.get_absolute_url())
+
+
+def _sync_main_parties(project):
+    """Keep the client and general-contractor rows of the parties (the enterprise scope reads them)."""
+    for role, enterprise in ((PartyRole.CLIENT, project.client), (PartyRole.GENERAL_CONTRACTOR,
+                                                                     project.general_contractor)):
+        ProjectParty.objects.filter(project=project, role=role).exclude(enterprise=enterprise).delete()
+        party, created = ProjectParty.objects.get_or_create(
+            project=project, role=role, enterprise=enterprise,
+            defaults={"contract_amount": project.contract_amount if role == PartyRole.GENERAL_CONTRACTOR else None,
+                      "contract_signed_on": project.contract_signed_on})
+        if not created and role == PartyRole.GENERAL_CONTRACTOR and (
+                party.contract_amount, party.contract_signed_on) != (project.contract_amount,
+                                                                      project.contract_signed_on):
+            party.contract_amount, party.contract_signed_on = project.contract_amount, project.contract_signed_on
+            party.save()
+
+
+@transaction.atomic
+def save_project(project: Project, *, actor, changed: list[str] | None = None) -> Project:
+    """Register a project or save changes (the form has validated the shape)."""
+    creating = project.pk is None
+    project._history_user = actor
+    project.save()
+    _sync_main_parties(project)
+    _ensure_in_scope(project, actor, Action.ADD if creating else Action.CHANGE)
+    if creating:
+        events.object_created(actor=actor, obj=project)
+        _timeline(project, _("Project registered: %(name)s") % {"name": project.name}, actor=actor)
+    elif changed:
+        events.object_changed(actor=actor, obj=project, changed=changed)
+    return project
+
+
+@transaction.atomic
+def change_status(project: Project, status: str, *, actor, on=None) -> Project:
+    """Move the project along registered → permit pending → under construction ⇄ suspended → completed →
+    wages settled. Settling the wages starts the retention period of the payroll (rules.RETENTION_YEARS)."""
+    caller = project
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if status not in STATUS_TRANSITIONS[ProjectStatus(project.status)]:
+        raise ValidationError(_("A project cannot go from %(old)s to %(new)s.") % {
+            "old": project.get_status_display(), "new": ProjectStatus(status).label})
+    day = on or timezone.localdate()
+    old = project.status
+    project.status = status
+    if status == ProjectStatus.UNDER_CONSTRUCTION and project.actual_start_on is None:
+        project.actual_start_on = day
+    elif status == ProjectStatus.COMPLETED:
+        project.actual_completion_on = project.actual_completion_on or day
+    elif status == ProjectStatus.WAGES_SETTLED:
+        project.wages_settled_on = day
+    project._history_user = actor
+    project.save()
+    _ensure_in_scope(project, actor, Action.CHANGE)
+    for field in ("status", "actual_start_on", "actual_completion_on", "wages_settled_on"):
+        setattr(caller, field, getattr(project, field))  # the caller's instance is current too
+    events.record("project_status_changed", actor=actor, obj=project, old=old, new=status)
+    _timeline(project, _("Project %(code)s: %(status)s") % {"code": project.code,
+                                                             "status": project.get_status_display()}, actor=actor)
+    return project
+
+
+@transaction.atomic
+def add_subcontractor(party: ProjectParty, *, actor) -> ProjectParty:
+    party.role = PartyRole.SUBCONTRACTOR
+    party._history_user = actor
+    party.save()
+    _ensure_in_scope(party.project, actor, Action.CHANGE)
+    events.object_created(actor=actor, obj=party, district=party.project.district)
+    _timeline(party.project, _("Subcontractor on %(project)s: %(name)s") % {
+        "project": party.project.code, "name": party.enterprise.name}, actor=actor, obj=party,
+        enterprises=[party.project.general_contractor, party.enterprise], detail=party.scope_of_work)
+    return party
+
+
+@transaction.atomic
+def confirm_funds(project: Project, *, actor, on=None, note: str = "") -> Project:
+    """Record that the client's funding is in place (资金落实, Decree 724 Art. 23)."""
+    project.funds_confirmed_on = on or timezone.localdate()
+    project.funds_note = note
+    project._history_user = actor
+    project.save(update_fields=["funds_confirmed_on", "funds_note", "updated_at"])
+    _ensure_in_scope(project, actor, Action.CHANGE)
+    events.record("project_funds_confirmed", actor=actor, obj=project, on=str(project.funds_confirmed_on))
+    _timeline(project, _("Funding confirmed for %(code)s") % {"code": project.code}, actor=actor,
+              enterprises=[project.client])
+    return project
+
+
+@transaction.atomic
+def update_notice_board(project: Project, *, actor, photo=None, items=None) -> Project:
+    """A new photo of the rights-information notice board and the contents checked on it (Art. 34)."""
+    if photo is not None:
+        project.notice_board_photo = photo
+    if items is not None:
+        project.notice_board_items = [i for i in NoticeBoardItem.values if i in set(items)]
+    project.notice_board_updated_on = timezone.localdate()
+    project._history_user = actor
+    # Only these fields: a stale instance must not write back an old status or dates.
+    project.save(update_fields=["notice_board_photo", "notice_board_items", "notice_board_updated_on", "updated_at"])
+    _ensure_in_scope(project, actor, Action.CHANGE)
+    events.object_changed(actor=actor, obj=project, changed=["notice_board"])
+    _timeline(project, _("Notice board updated on %(code)s") % {"code": project.code}, actor=actor,
+              enterprises=[project.general_contractor])
+    return project
+
+
+@transaction.atomic
+def save_wage_account(account: WageAccount, *, actor, changed: list[str] | None = None) -> WageAccount:
+    """Open (record) or update the project's dedicated wage account. Opening after the 30-day deadline is
+    recorded as it happened and flagged (rules.ACCOUNT_OPENING_DAYS); the warnings app acts on it."""
+    creating = account.pk is None
+    if not account.account_name:
+        account.account_name = f"{account.project.general_contractor.name}{account.project.name}农民工工资专用账户"
+    account._history_user = actor
+    account.save()
+    _ensure_in_scope(account, actor, Action.CHANGE)
+    project = account.project
+    if creating:
+        events.object_created(actor=actor, obj=account, district=project.district, late=account.opened_late)
+        _timeline(project, _("Dedicated wage account opened for %(code)s") % {"code": project.code}, actor=actor,
+                  obj=account)
+    else:
+        events.object_changed(actor=actor, obj=account, district=project.district, changed=changed or [])
+    return account
+
+
+@transaction.atomic
+def record_movement(movement: AccountMovement, *, actor) -> AccountMovement:
+    movement.recorded_by = actor if getattr(actor, "pk", None) else None
+    movement._history_user = actor
+    movement.save()
+    _ensure_in_scope(movement, actor, Action.CHANGE)
+    events.object_created(actor=actor, obj=movement, district=movement.account.project.district,
+                          kind=movement.kind, amount=str(movement.amount))
+    return movement
+
+
+@transaction.atomic
+def confirm_payroll(batch: PayrollBatch, *, actor) -> PayrollBatch:
+    """The labour-wage officer confirms the month's payroll (Decree 724 Art. 28: reviews the payrolls)."""
+    batch = PayrollBatch.objects.select_for_update().select_related("project").get(pk=batch.pk)
+    if not PayrollBatch.objects.visible_to(actor, Action.CHANGE).filter(pk=batch.pk).exists():
+        raise PermissionDenied(_("The record would fall outside your scope."))
+    if batch.officer_confirmed_at is None:
+        batch.officer_confirmed_at = timezone.now()
+        batch.officer_confirmed_by = actor
+        batch._history_user = actor
+        batch.save(update_fields=["officer_confirmed_at", "officer_confirmed_by"])
+        events.record("payroll_confirmed", actor=actor, obj=batch, district=batch.project.district,
+                      month=f"{batch.month:%Y-%m}")
+        _timeline(batch.project, _("Payroll %(month)s confirmed on %(code)s") % {
+            "month": f"{batch.month:%Y-%m}", "code": batch.project.code}, actor=actor, obj=batch,
+            enterprises=[batch.project.general_contractor])
+    return batch
+
+
+@transaction.atomic
+def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
+    """Refused while the retention period runs (until wages are settled plus 3 years)."""
+    if not PayrollBatch.objects.visible_to(actor, Action.DELETE).filter(pk=batch.pk).exists():
+        raise PermissionDenied(_("The record would fall outside your scope."))
+    try:
+        batch.lines.all().delete()
+        batch.delete()
+    except RetentionError:
+        events.record("payroll_delete_refused", actor=actor, obj=batch, success=False,
+                      district=batch.project.district)
+        raise
+    events.record("object_deleted", actor=actor, obj=batch, district=batch.project.district)
+
+
+def may_reveal(user, worker: Worker) -> bool:
+    """Inspectors and officials of a district where the worker is employed may read the full ID number."""
+    if not getattr(user, "is_authenticated", False) or user.role not in rules.REVEAL_ROLES:
+        return False
+    return Worker.objects.visible_to(user).filter(pk=worker.pk).exists()
+
+
+@transaction.atomic
+def reveal_id_number(worker: Worker, *, actor, reason: str) -> str:
+    """The full ID number, for an authorised user who gives a reason; every read is audited."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for reading the full number."))
+    if not may_reveal(actor, worker):
+        events.record("personal_data_reveal_refused", actor=actor, obj=worker, success=False, field="id_number")
+        raise PermissionDenied
+    events.personal_data_revealed(actor=actor, obj=worker, field="id_number", reason=reason)
+    return worker.id_number
+
+
+def is_city_or_district_staff(user) -> bool:
+    return user.is_superuser or user.role in Role.city_wide() | Role.district_bound()

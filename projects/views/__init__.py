@@ -1,0 +1,1 @@
+"""HTML views of the projects app: thin, scoped through visible_to, calling projects.services."""

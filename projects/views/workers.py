@@ -1,0 +1,90 @@
+"""The worker register (staff) and a worker's page: employment and pay history; unmasking with a reason."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
+
+from accounts.choices import Role
+from core import crypto
+from core.views import FilteredListView, ScopedMixin
+
+from .. import services
+from ..filtersets import WorkerFilterSet
+from ..forms import RevealForm
+from ..models import Employment, PayrollLine, Worker
+
+PAY_HISTORY_LENGTH = 36
+
+
+class WorkerListView(FilteredListView):
+    """Staff only: enterprises read their workers on their projects' pages."""
+
+    model = Worker
+    filterset_class = WorkerFilterSet
+    template_name = "projects/worker_list.html"
+    export_filename = "workers"
+    export_columns = [
+        (gettext_lazy("Name"), lambda w: w.name),
+        (gettext_lazy("ID number"), lambda w: w.masked_id_number),
+        (gettext_lazy("Sex"), lambda w: w.get_sex_display()),
+        (gettext_lazy("Birth date"), lambda w: w.birth_date),
+        (gettext_lazy("Home region"), lambda w: w.home_region),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.role in (Role.ENTERPRISE, Role.API_CLIENT):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        """A full ID number typed into the search is swapped for its keyed hash, so that neither the page nor
+        its links (pages, export) carry the number back."""
+        text = "".join(request.GET.get("q", "").split())
+        if len(text) == 18 and text[:17].isdigit():
+            query = request.GET.copy()
+            query.pop("q")
+            query["idx"] = crypto.blind_index(text)
+            return redirect(f"{request.path}?{query.urlencode()}")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return super().get_queryset().order_by("name", "pk")
+
+
+class WorkerDetailView(ScopedMixin, DetailView):
+    model = Worker
+    template_name = "projects/worker_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, worker = self.request.user, self.object
+        context["employments"] = list(Employment.objects.visible_to(user).filter(worker=worker)
+                                      .select_related("project", "employer").order_by("-entered_on"))
+        context["pay"] = list(PayrollLine.objects.visible_to(user).filter(employment__worker=worker)
+                              .select_related("batch__project").order_by("-batch__month")[:PAY_HISTORY_LENGTH])
+        context["may_reveal"] = services.may_reveal(user, worker)
+        context["reveal_form"] = RevealForm()
+        return context
+
+
+@login_required
+@require_POST
+def reveal_id(request, pk):
+    """POST with a reason: the full ID number once, for inspectors and officials of the district; audited."""
+    worker = get_object_or_404(Worker.objects.visible_to(request.user), pk=pk)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the reason for reading the full number."))
+        return render(request, "projects/_revealed.html", {"worker": worker, "form": form}, status=400)
+    full = services.reveal_id_number(worker, actor=request.user, reason=form.cleaned_data["reason"])
+    response = render(request, "projects/_revealed.html", {"worker": worker, "full": full})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+__all__ = ["WorkerDetailView", "WorkerListView", "reveal_id"]
