@@ -47,14 +47,18 @@ NAV_ITEMS: list[NavItem] = [
 def items_for(user, current_path: str):
     """(section, [(item, url, active)]) for the user's role, in registry order."""
     role = Role.CITY_ADMIN if user.is_superuser else user.role
-    sections: dict[str, list] = {}
+    visible = []
     for item in NAV_ITEMS:
         if role not in item.roles:
             continue
         try:
-            url = reverse(item.url_name)
+            visible.append((item, reverse(item.url_name)))
         except NoReverseMatch:
             continue  # an app that is not installed in this deployment
-        active = current_path == url if url == "/" else current_path.startswith(url)
-        sections.setdefault(str(item.section), []).append((item, url, active))
+    # The longest matching URL is the active one (/deposits/funds/ is not also /deposits/).
+    matches = [url for _item, url in visible if current_path == url or (url != "/" and current_path.startswith(url))]
+    active_url = max(matches, key=len, default=None)
+    sections: dict[str, list] = {}
+    for item, url in visible:
+        sections.setdefault(str(item.section), []).append((item, url, url == active_url))
     return list(sections.items())

@@ -102,3 +102,26 @@ def _report_uncovered(year: int):
         events.record("calendar_not_covered", success=False, year=year)
     except Exception:  # the audit write must not hide the real error
         logger.exception("could not audit calendar_not_covered")
+
+
+def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], note: str, actor=None) -> int:
+    """Enter a whole year's schedule (the State Council General Office's notice): its holidays and
+    make-up workdays become overrides and the year counts as covered. Replaces that year's overrides."""
+    from django.db import transaction
+
+    from audit import events
+
+    from .models import CalendarOverride, CalendarYear
+
+    for day in [*holidays, *workdays]:
+        if day.year != year:
+            raise ValueError(f"{day} is not in {year}")
+    with transaction.atomic():
+        CalendarYear.objects.update_or_create(year=year, defaults={"note": note[:200]})
+        CalendarOverride.objects.filter(date__year=year).delete()
+        rows = [CalendarOverride(date=d, is_workday=False, note=note[:100]) for d in sorted(set(holidays))]
+        rows += [CalendarOverride(date=d, is_workday=True, note=note[:100]) for d in sorted(set(workdays))]
+        CalendarOverride.objects.bulk_create(rows)
+        events.record("calendar_year_set", actor=actor, year=year, holidays=len(set(holidays)),
+                      workdays=len(set(workdays)), note=note[:200])
+    return len(rows)

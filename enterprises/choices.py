@@ -63,6 +63,7 @@ class TimelineKind(models.TextChoices):
     GRADE = "grade", _("Credit grade")
     VIOLATION = "violation", _("Violation recorded")
     PROJECT = "project", _("Project")
+    DEPOSIT = "deposit", _("Wage deposit")
     COMPLAINT = "complaint", _("Complaint")
     CASE = "case", _("Case")
     INSPECTION = "inspection", _("Inspection")

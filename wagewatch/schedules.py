@@ -4,6 +4,12 @@ the database match this list (run by `make run`, the deployment entrypoint and t
 SCHEDULES = [
     # name, task, crontab (minute, hour, day_of_week, day_of_month, month_of_year)
     ("calendar coverage check", "core.check_calendar_coverage", ("15", "6", "*", "*", "*")),
+    # Listings end exactly three years after publication (人社部令第45号).
+    ("joint-punishment list expiry", "blacklist.expire_listings", ("30", "0", "*", "*", "*")),
+    # Guarantees expiring within a month (人社部发〔2021〕65号: validity must cover the construction period).
+    ("deposit guarantee expiry reminders", "deposits.remind_expiring_guarantees", ("30", "6", "*", "*", "*")),
+    # Half-yearly list of completed projects whose deposits are still held.
+    ("deposit half-yearly clean-up list", "deposits.list_cleanup", ("0", "7", "*", "1", "1,7")),
     # Annual credit grading proposals on 15 January (人社部规〔2016〕1号: once a year, previous year's record).
-    ("annual credit grading", "enterprises.propose_annual_grades", ("0", "2", "15", "1", "*")),
+    ("annual credit grading", "enterprises.propose_annual_grades", ("0", "2", "*", "15", "1")),
 ]

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "projects",
     "cases",
     "deposits",
+    "blacklist",
+    "certificates",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,10 @@ api_v1 = [
     path("", include("accounts.api.urls")),
     path("", include("enterprises.api.urls")),
     path("", include("projects.api.urls")),
+    path("", include("cases.api.urls")),
+    path("", include("deposits.api.urls")),
+    path("", include("blacklist.api.urls")),
+    path("", include("certificates.api.urls")),
 ]
 
 urlpatterns = [
@@ -30,6 +34,11 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("enterprises/", include("enterprises.urls")),
     path("projects/", include("projects.urls")),
+    path("cases/", include("cases.urls")),
+    path("deposits/", include("deposits.urls")),
+    path("blacklist/", include("blacklist.urls")),
+    path("certificates/", include("certificates.urls")),
+    path("public/", include("portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),

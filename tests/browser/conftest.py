@@ -3,7 +3,14 @@
 import shutil
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
+
+# Once Playwright's sync API has started (session `browser` fixture), tests run in another context where
+# django.db.connections hands out a fresh wrapper without `_test_serialized_contents`, so serialized_rollback
+# restores nothing and data migrations' rows (districts, policies, funds) are gone after any earlier flush.
+# The wrapper of the main context, taken at import, still holds the serialized data.
+_MAIN_CONNECTION = connections["default"]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
@@ -16,6 +23,21 @@ def browser():
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_data(request):
+    """Put the data-migration rows back before the test's own fixtures (personas) need them."""
+    if "transactional_db" not in request.fixturenames and not any(
+        m.kwargs.get("transaction") for m in request.node.iter_markers("django_db")
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    from accounts.models import District
+
+    contents = getattr(_MAIN_CONNECTION, "_test_serialized_contents", None)
+    if contents and not District.objects.exists():
+        connections["default"].creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture

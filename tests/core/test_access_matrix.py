@@ -20,6 +20,8 @@ PUBLIC = [
     r"^cases/public/",
     r"^public/",
     r"^verify/",
+    # Bidding platforms verify certificates without an account (certificates/api/views.py).
+    r"^api/v1/certificates/verify$",
 ]
 
 

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from wagewatch.schedules import SCHEDULES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -103,11 +105,22 @@ def test_healthz(client):
 def test_sync_schedules_is_idempotent():
     from django_celery_beat.models import PeriodicTask
 
+    from wagewatch.schedules import SCHEDULES
+
     call_command("sync_schedules", verbosity=0)
     call_command("sync_schedules", verbosity=0)
     task = PeriodicTask.objects.get(name="wagewatch: calendar coverage check")
     assert task.task == "core.check_calendar_coverage" and task.enabled
-    assert PeriodicTask.objects.filter(name__startswith="wagewatch: ").count() == 1
+    assert PeriodicTask.objects.filter(name__startswith="wagewatch: ").count() == len(SCHEDULES)
+
+
+def test_every_schedule_names_a_registered_task():
+    from wagewatch.celery import app
+
+    app.loader.import_default_modules()
+    for name, task, crontab in SCHEDULES:
+        assert task in app.tasks, (name, task)
+        assert len(crontab) == 5
 
 
 @pytest.mark.django_db

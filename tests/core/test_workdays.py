@@ -63,3 +63,40 @@ def test_calendar_check_task_flags_a_missing_next_year():
     check_calendar_coverage(today="2026-12-01")  # idempotent: one event per day
     assert AuditEvent.objects.filter(event="calendar_not_covered").count() == 1
     assert check_calendar_coverage(today="2026-06-01")["next_year_missing"] is False
+
+
+def test_set_calendar_year_command_enters_a_whole_year():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("set_calendar_year", "2027", "--holiday", "2027-01-01", "--holiday", "2027-02-05:2027-02-11",
+                 "--workday", "2027-02-14", "--note", "国办发明电 test", stdout=out)
+    assert "2027: 9 overrides" in out.getvalue()
+    assert CalendarYear.objects.filter(year=2027).exists()
+    # 2027-02-04 (Thu) + 2: 02-05..11 off, 02-12 (Fri), 02-13 Sat off, 02-14 (Sun) make-up workday.
+    assert add_workdays(D(2027, 2, 4), 2) == D(2027, 2, 14)
+    assert AuditEvent.objects.filter(event="calendar_year_set", data__year=2027).exists()
+    # Entering the year again replaces its overrides instead of adding to them.
+    call_command("set_calendar_year", "2027", "--holiday", "2027-01-01", "--note", "again", stdout=StringIO())
+    assert CalendarOverride.objects.filter(date__year=2027).count() == 1
+
+
+def test_set_calendar_year_refuses_a_date_of_another_year():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("set_calendar_year", "2027", "--holiday", "2026-12-31", "--note", "x")
+    assert not CalendarYear.objects.filter(year=2027).exists()
+
+
+def test_demo_calendar_covers_2027_with_statutory_holidays_only():
+    from io import StringIO
+
+    from core import demo
+
+    demo.seed(StringIO())
+    demo.seed(StringIO())  # idempotent
+    assert CalendarOverride.objects.filter(date__year=2027, is_workday=False).count() == 13
+    assert add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 4)

@@ -9,7 +9,13 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-DEMO_MODULES = ["accounts.demo", "enterprises.demo", "projects.demo"]
+DEMO_MODULES = [
+    "core.demo",
+    "accounts.demo",
+    "enterprises.demo",
+    "projects.demo",
+    "deposits.demo",
+]
 
 
 class Command(BaseCommand):

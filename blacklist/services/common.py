@@ -1,0 +1,94 @@
+"""What the blacklist services share: domain errors, the policy in force, working days, the one writer of
+the department feed, and the audit + timeline pair every action writes."""
+
+import datetime as dt
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit import events
+from core.workdays import CalendarNotCovered, WorkdayCalendar
+from enterprises.choices import TimelineKind
+from enterprises.timeline import add_entry, file_language
+
+from ..models import BlacklistPolicy, PunishmentNotice
+
+FEED_LOCK = 745_045  # pg advisory lock key: notices commit in id order, so a since= cursor never skips one
+
+
+class DomainError(Exception):
+    """A rule refused the action; the message is shown to the user as it is (API: 400)."""
+
+    status_code = 400
+
+    def __init__(self, message, field: str | None = None):
+        self.message = str(message)
+        self.field = field
+        super().__init__(self.message)
+
+
+class IllegalTransition(DomainError):
+    """The entry is not in a state that allows the action (API: 409)."""
+
+    status_code = 409
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def policy(on: dt.date) -> BlacklistPolicy:
+    """The policy in force on the day; the national defaults when the city has entered none."""
+    return BlacklistPolicy.objects.in_force(on).first() or BlacklistPolicy(effective_from=on)
+
+
+def add_workdays(start: dt.date, n: int) -> dt.date:
+    """Working days from core.workdays; a year without a holiday schedule refuses clearly (never a guess)."""
+    try:
+        return WorkdayCalendar().add_workdays(start, n)
+    except CalendarNotCovered as exc:
+        raise DomainError(_(
+            "The deadline cannot be computed: there is no holiday schedule for %(year)d. Ask the city "
+            "administrator to enter the %(year)d calendar; nothing was changed.") % {"year": exc.year}) from exc
+
+
+def save(obj, actor, **kwargs):
+    obj._history_user = actor if getattr(actor, "pk", None) else None
+    obj.save(**kwargs)
+    return obj
+
+
+def record(event: str, entry, *, actor, title, detail: str = "", url: str = "", **data):
+    """Audit event + the enterprise's timeline line, in the caller's transaction."""
+    events.record(event, actor=actor, obj=entry, district=getattr(entry, "district", None),
+                  **{k: (v.isoformat() if isinstance(v, dt.date) else str(v) if v is not None else "")
+                     for k, v in data.items()})
+    enterprise = getattr(entry, "enterprise", None)
+    if enterprise is not None:
+        with file_language():
+            add_entry(enterprise, TimelineKind.BLACKLIST, str(title), detail=detail, actor=actor, obj=entry,
+                      url=url)
+
+
+def notify_departments(entry, kind: str, on: dt.date) -> PunishmentNotice:
+    """Append one notice to the departments' feed. The advisory lock serialises writers until commit, so
+    notice ids become visible in increasing order and a reader's since= cursor cannot pass a late commit."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [FEED_LOCK])
+    enterprise = entry.enterprise
+    payload = {
+        "enterprise": enterprise.name, "credit_code": enterprise.credit_code,
+        "legal_representative": enterprise.legal_representative,
+        "persons": [{"name": p.name, "role": p.role} for p in entry.persons.all()],
+        "decision_number": entry.decision_number, "listed_on": _iso(entry.listed_on),
+        "expires_on": _iso(entry.expires_on), "ended_on": _iso(entry.ended_on),
+        "measures": "joint_punishment", "district": entry.district.code,
+    }
+    return PunishmentNotice.objects.create(entry=entry, kind=kind, occurred_at=timezone.now(), effective_on=on,
+                                           payload=payload)
+
+
+def _iso(day):
+    return day.isoformat() if day else None

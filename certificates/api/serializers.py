@@ -1,0 +1,52 @@
+from rest_framework import serializers
+
+from ..models import Certificate, CommitmentLetter
+
+
+class CertificateSerializer(serializers.ModelSerializer):
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Certificate
+        fields = ["id", "serial", "enterprise", "enterprise_name", "credit_code", "purpose", "purpose_detail",
+                  "issued_on", "valid_until", "status", "state", "revoked_at", "revoked_reason"]
+
+    def get_state(self, obj) -> str:
+        from django.utils import timezone
+
+        return obj.state(timezone.localdate())
+
+
+class CommitmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CommitmentLetter
+        fields = ["serial", "purpose", "purpose_detail", "signatory", "signed_on", "valid_until"]
+
+
+class VerificationSerializer(serializers.Serializer):
+    serial = serializers.CharField()
+    state = serializers.ChoiceField(choices=["valid", "expired", "revoked"])
+    issued_on = serializers.DateField()
+    valid_until = serializers.DateField()
+
+
+class BlockerSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    detail = serializers.CharField()
+
+
+class CreditCodeLookupSerializer(serializers.Serializer):
+    credit_code = serializers.CharField()
+    name = serializers.CharField()
+    restricted = serializers.BooleanField(help_text="Restricted from bidding today (any blocker).")
+    blockers = BlockerSerializer(many=True)
+    certificates = CertificateSerializer(many=True)
+    commitments = CommitmentSerializer(many=True)
+
+
+class RestrictedSerializer(serializers.Serializer):
+    credit_code = serializers.CharField()
+    name = serializers.CharField()
+    district = serializers.CharField()
+    blockers = BlockerSerializer(many=True)

@@ -1,0 +1,210 @@
+"""Business actions of the certificates app: the instant check, issuing with a signed serial, automatic
+revocation, commitment letters and the restricted-bidders list (domain.md §11; peers.md P43). Each action
+runs in one transaction with its audit event and the enterprise's timeline entry."""
+
+import datetime as dt
+import secrets
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action, Role
+from audit import events
+from blacklist.services import DomainError
+from core.scoping import can
+from enterprises.choices import EnterpriseStatus, TimelineKind
+from enterprises.models import Enterprise
+from enterprises.timeline import add_entry, file_language
+
+from . import blockers, signing
+from .choices import CertificateStatus, Mode, Outcome, Purpose
+from .models import Certificate, CertificateApplication, CertificatePolicy, CommitmentLetter
+
+__all__ = [
+    "CheckResult",
+    "DomainError",
+    "apply",
+    "check",
+    "may_apply",
+    "policy",
+    "restricted_enterprises",
+    "revoke",
+    "revoke_active",
+    "sign_commitment",
+]
+
+COMMITMENT_TEXT = (
+    "本单位郑重承诺：本单位严格遵守《保障农民工工资支付条例》等法律法规，截至承诺之日不存在拖欠农民工工资"
+    "的情形，未被列入拖欠农民工工资失信联合惩戒对象名单；在承诺有效期内按时足额支付农民工工资。如有违反，"
+    "愿意承担相应法律责任，并接受限制参与招标投标等失信惩戒措施。"
+)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def policy(on: dt.date) -> CertificatePolicy:
+    """The policy in force; the defaults (certificate mode, 90 days, every check) when none is entered."""
+    return CertificatePolicy.objects.in_force(on).first() or CertificatePolicy(effective_from=on)
+
+
+class CheckResult:
+    def __init__(self, enterprise, found: list[blockers.Blocker]):
+        self.enterprise = enterprise
+        self.blockers = found
+
+    @property
+    def passed(self) -> bool:
+        return not self.blockers
+
+    def refusal(self) -> str:
+        return _("Refused: %(reasons)s") % {"reasons": "; ".join(f"{b.label} ({b.detail})" for b in self.blockers)}
+
+
+def check(enterprise, on=None) -> CheckResult:
+    """The instant check: every blocker the applied checks find today, named."""
+    on = on or today()
+    found = blockers.find(Enterprise.objects.filter(pk=enterprise.pk), on, policy(on)).get(enterprise.pk, [])
+    return CheckResult(enterprise, found)
+
+
+def may_apply(user, enterprise) -> bool:
+    """An enterprise user for its own enterprise; staff who may add certificates for enterprises in scope."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.role == Role.ENTERPRISE and not user.is_superuser:
+        return user.enterprise_id == enterprise.pk
+    return can(user, Action.ADD, Certificate) and Enterprise.objects.visible_to(user).filter(pk=enterprise.pk).exists()
+
+
+def _require(user, enterprise):
+    if not may_apply(user, enterprise):
+        raise PermissionDenied(_("You may not apply for this enterprise."))
+    if enterprise.status == EnterpriseStatus.DEREGISTERED:
+        raise DomainError(_("A deregistered enterprise gets no certificate."))
+
+
+def _serial(prefix: str, on: dt.date, model) -> str:
+    for _attempt in range(20):
+        serial = f"{prefix}{on:%Y%m%d}{secrets.randbelow(10**6):06d}"
+        if not model.objects.filter(serial=serial).exists():
+            return serial
+    raise IntegrityError("no free serial number")
+
+
+def _timeline(enterprise, title, *, actor, obj, detail=""):
+    with file_language():
+        add_entry(enterprise, TimelineKind.CERTIFICATE, str(title), detail=detail, actor=actor, obj=obj,
+                  url=obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "")
+
+
+@transaction.atomic
+def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None) -> CertificateApplication:
+    """Apply online: the instant check issues a certificate at once, or refuses naming every blocker. The
+    application (with its blockers as data) is kept either way."""
+    on = on or today()
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    _require(actor, enterprise)
+    terms = policy(on)
+    if terms.mode != Mode.CERTIFICATE:
+        raise DomainError(_("The city no longer issues certificates: sign a no-arrears commitment letter instead."))
+    if purpose not in Purpose.values:
+        raise DomainError(_("Choose the purpose."), "purpose")
+    result = check(enterprise, on)
+    application = CertificateApplication.objects.create(
+        enterprise=enterprise, district=enterprise.district, purpose=purpose, purpose_detail=purpose_detail.strip(),
+        applied_at=timezone.now(), applicant=actor if getattr(actor, "pk", None) else None,
+        outcome=Outcome.ISSUED if result.passed else Outcome.REFUSED,
+        blockers=[b.as_dict() for b in result.blockers])
+    if not result.passed:
+        events.record("certificate_refused", actor=actor, obj=application, district=enterprise.district,
+                      enterprise=enterprise.pk, blockers=[b.code for b in result.blockers])
+        return application
+    certificate = Certificate(
+        serial=_serial("WQX", on, Certificate), application=application, enterprise=enterprise,
+        district=enterprise.district, enterprise_name=enterprise.name, credit_code=enterprise.credit_code,
+        purpose=purpose, purpose_detail=purpose_detail.strip(), issued_on=on,
+        valid_until=on + dt.timedelta(days=terms.validity_days - 1))
+    certificate.signature = signing.sign(certificate)
+    certificate._history_user = actor if getattr(actor, "pk", None) else None
+    certificate.save()
+    events.record("certificate_issued", actor=actor, obj=certificate, district=enterprise.district,
+                  enterprise=enterprise.pk, valid_until=certificate.valid_until.isoformat())
+    _timeline(enterprise, _("No-arrears certificate %(serial)s issued, valid until %(day)s") % {
+        "serial": certificate.serial, "day": f"{certificate.valid_until:%Y-%m-%d}"}, actor=actor, obj=certificate)
+    return application
+
+
+@transaction.atomic
+def revoke(certificate, *, actor, reason: str, ref: str = "") -> Certificate:
+    """Revoke one certificate with the reason (an official by hand, or the platform: actor None)."""
+    if not reason.strip():
+        raise DomainError(_("Give the reason."), "reason")
+    qs = Certificate.objects.all() if actor is None else Certificate.objects.visible_to(actor, Action.CHANGE)
+    certificate = qs.select_for_update(of=("self",)).select_related("enterprise").filter(pk=certificate.pk).first()
+    if certificate is None or (actor is not None and actor.role == Role.ENTERPRISE):
+        raise PermissionDenied(_("You may not revoke this certificate."))
+    if certificate.status == CertificateStatus.REVOKED:
+        return certificate
+    certificate.status, certificate.revoked_at = CertificateStatus.REVOKED, timezone.now()
+    certificate.revoked_reason, certificate.revocation_ref = reason.strip()[:255], ref[:60]
+    certificate.revoked_by = actor if getattr(actor, "pk", None) else None
+    certificate._history_user = certificate.revoked_by
+    certificate.save()
+    events.record("certificate_revoked", actor=actor, obj=certificate, district=certificate.district,
+                  reason=certificate.revoked_reason, ref=certificate.revocation_ref)
+    _timeline(certificate.enterprise, _("No-arrears certificate %(serial)s revoked") % {"serial": certificate.serial},
+              actor=actor, obj=certificate, detail=certificate.revoked_reason)
+    return certificate
+
+
+def revoke_active(enterprise_id: int, *, reason: str, ref: str, on=None) -> int:
+    """Revoke every active certificate of the enterprise (a new case, a listing). Returns how many."""
+    on = on or today()
+    ids = list(Certificate.objects.active(on).filter(enterprise_id=enterprise_id).values_list("pk", flat=True))
+    for pk in ids:
+        revoke(Certificate(pk=pk), actor=None, reason=reason, ref=ref)
+    return len(ids)
+
+
+@transaction.atomic
+def sign_commitment(enterprise, *, actor, purpose: str, purpose_detail: str = "", signatory: str = "",
+                    on=None) -> CommitmentLetter:
+    """Sign a no-arrears commitment letter (commitment mode). A pledge the platform knows to be untrue is
+    refused with the same blockers a certificate would name."""
+    on = on or today()
+    enterprise = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    _require(actor, enterprise)
+    terms = policy(on)
+    if terms.mode != Mode.COMMITMENT:
+        raise DomainError(_("The city issues certificates: apply for a no-arrears certificate instead."))
+    if purpose not in Purpose.values:
+        raise DomainError(_("Choose the purpose."), "purpose")
+    result = check(enterprise, on)
+    if not result.passed:
+        raise DomainError(result.refusal())
+    letter = CommitmentLetter(
+        serial=_serial("CN", on, CommitmentLetter), enterprise=enterprise, district=enterprise.district,
+        purpose=purpose, purpose_detail=purpose_detail.strip(),
+        signatory=signatory.strip() or enterprise.legal_representative, text=COMMITMENT_TEXT, signed_on=on,
+        valid_until=on + dt.timedelta(days=terms.commitment_days - 1), signed_by=actor)
+    letter._history_user = actor
+    letter.save()
+    events.record("commitment_signed", actor=actor, obj=letter, district=enterprise.district,
+                  enterprise=enterprise.pk)
+    _timeline(enterprise, _("No-arrears commitment letter %(serial)s signed") % {"serial": letter.serial},
+              actor=actor, obj=letter)
+    return letter
+
+
+def restricted_enterprises(enterprises, on=None) -> list[tuple]:
+    """[(enterprise, [Blocker])] of the enterprises restricted from bidding on the day: the list the
+    anti-arrears office pushes to the public-resource trading centre."""
+    on = on or today()
+    enterprises = enterprises.exclude(status=EnterpriseStatus.DEREGISTERED)
+    found = blockers.find(enterprises, on, policy(on))
+    rows = Enterprise.objects.filter(pk__in=list(found)).select_related("district").order_by("name")
+    return [(e, found[e.pk]) for e in rows]

@@ -1,0 +1,182 @@
+"""Forms validate shape; deposits.services enforces the rules (house style §2 rule 6).
+
+Each money form carries a hidden idempotency key, so a double submit books once (peers.md P32)."""
+
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from accounts.choices import Action
+from core.forms import BootstrapFormMixin
+
+from .choices import DepositForm, EntryKind, TriggerKind
+
+MONEY = {"max_digits": 16, "decimal_places": 2, "min_value": Decimal("0.01")}
+
+
+class KeyedForm(BootstrapFormMixin, forms.Form):
+    key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+
+
+class AssessForm(BootstrapFormMixin, forms.Form):
+    project = forms.ModelChoiceField(label=_("Project"), queryset=None)
+    trigger = forms.ChoiceField(label=_("Deadline runs from"), choices=TriggerKind.choices)
+    trigger_date = forms.DateField(label=_("Trigger date"), widget=forms.DateInput,
+                                   help_text=_("The deposit is due 20 working days after this day."))
+    annual_amount = forms.DecimalField(label=_("Annual contract amount (multi-year contracts)"), required=False,
+                                       **MONEY)
+
+    def __init__(self, *args, user=None, **kwargs):
+        from projects.models import Project
+
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = (Project.objects.visible_to(user).filter(wage_deposit__isnull=True)
+                                           .select_related("general_contractor").order_by("code"))
+
+
+class CashForm(KeyedForm):
+    amount = forms.DecimalField(label=_("Amount received (CNY)"), **MONEY)
+    bank_name = forms.CharField(label=_("Bank"), max_length=100)
+    account_number = forms.CharField(label=_("Supervised account number"), max_length=40)
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput)
+
+
+class GuaranteeForm(KeyedForm):
+    form = forms.ChoiceField(label=_("Form"), choices=[(c.value, c.label) for c in DepositForm
+                                                       if c in DepositForm.guarantees()])
+    guarantor = forms.CharField(label=_("Issuing bank or insurer"), max_length=100)
+    number = forms.CharField(label=_("Guarantee number"), max_length=60)
+    amount = forms.DecimalField(label=_("Guarantee amount (CNY)"), **MONEY)
+    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput)
+    valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput)
+    original_held = forms.BooleanField(label=_("The bureau holds the original"), required=False)
+
+
+class ExemptionForm(BootstrapFormMixin, forms.Form):
+    basis = forms.CharField(label=_("Further basis (optional)"), required=False, widget=forms.Textarea(
+        attrs={"rows": 3}), help_text=_("The rules of the assessment are recorded as the legal basis."))
+
+
+def parse_payees(text: str) -> list[dict]:
+    """One worker a line: "name, amount" (a comma, a Chinese comma or a tab)."""
+    rows = []
+    for number, raw in enumerate((text or "").splitlines(), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        parts = [p.strip() for p in line.replace("，", ",").replace("\t", ",").rsplit(",", 1)]
+        try:
+            if len(parts) != 2:
+                raise InvalidOperation
+            rows.append({"name": parts[0], "amount": Decimal(parts[1].replace("¥", ""))})
+        except InvalidOperation as exc:
+            raise ValidationError(_("Line %(n)d: write the name, a comma and the amount.") % {"n": number}) from exc
+    return rows
+
+
+class DrawForm(KeyedForm):
+    case_ref = forms.CharField(label=_("Case number"), max_length=60,
+                               help_text=_("The case whose order to pay is past its deadline."))
+    amount = forms.DecimalField(label=_("Amount to draw (CNY)"), **MONEY)
+    payees = forms.CharField(label=_("Workers to be paid"), widget=forms.Textarea(attrs={"rows": 5}),
+                             help_text=_("One a line: name, amount."))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, deposit=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from cases.choices import CaseStatus
+        from cases.models import Case
+
+        cases = (Case.objects.visible_to(user).filter(project=deposit.project,
+                                                       status__in=[CaseStatus.OVERDUE, CaseStatus.TRANSFERRED])
+                 .values_list("number", flat=True)[:20]) if deposit is not None else []
+        self.case_numbers = list(cases)
+
+    def clean_payees(self):
+        return parse_payees(self.cleaned_data["payees"])
+
+
+class TopupForm(KeyedForm):
+    amount = forms.DecimalField(label=_("Amount (CNY)"), **MONEY)
+    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput)
+    memo = forms.CharField(label=_("Memo"), required=False, max_length=200,
+                           help_text=_("For a guarantee: the number of the new guarantee."))
+
+
+class InterestForm(KeyedForm):
+    amount = forms.DecimalField(label=_("Interest withdrawn (CNY)"), **MONEY)
+
+
+class RenewForm(BootstrapFormMixin, forms.Form):
+    number = forms.CharField(label=_("Guarantee number"), max_length=60, required=False)
+    valid_until = forms.DateField(label=_("New end of validity"), widget=forms.DateInput)
+
+
+class StartReturnForm(BootstrapFormMixin, forms.Form):
+    commitment_on = forms.DateField(label=_("Written no-arrears commitment dated"), widget=forms.DateInput)
+    publicity_from = forms.DateField(label=_("Public notice starts"), widget=forms.DateInput,
+                                     help_text=_("On the site notice board and the bureau's website, 30 days."))
+
+
+class ApplyReturnForm(BootstrapFormMixin, forms.Form):
+    applied_on = forms.DateField(label=_("Written application received"), widget=forms.DateInput)
+
+
+class ReasonForm(KeyedForm):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReverseForm(KeyedForm):
+    entry = forms.ModelChoiceField(label=_("Entry to reverse"), queryset=None)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, entries=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = (entries.exclude(kind=EntryKind.REVERSAL).filter(reversal__isnull=True)
+                                         .order_by("seq"))
+
+
+class FundTopupForm(KeyedForm):
+    amount = forms.DecimalField(label=_("Amount from the budget (CNY)"), **MONEY)
+    memo = forms.CharField(label=_("Budget document"), required=False, max_length=200)
+
+
+class AdvanceForm(KeyedForm):
+    case_ref = forms.CharField(label=_("Case number"), max_length=60)
+    amount = forms.DecimalField(label=_("Amount (CNY)"), **MONEY)
+    workers = forms.IntegerField(label=_("Workers"), min_value=1)
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_case_ref(self):
+        from cases.models import Case
+
+        ref = self.cleaned_data["case_ref"].strip()
+        self.case = Case.objects.visible_to(self.user, Action.VIEW).filter(number=ref).first()
+        if self.case is None:
+            raise ValidationError(_("No case %(ref)s in your scope.") % {"ref": ref})
+        return ref
+
+
+class RecoveryForm(KeyedForm):
+    case_ref = forms.CharField(label=_("Case number"), max_length=60)
+    amount = forms.DecimalField(label=_("Amount recovered (CNY)"), **MONEY)
+    memo = forms.CharField(label=_("Memo"), required=False, max_length=200)
+
+
+class DecisionForm(BootstrapFormMixin, forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class UsesForm(BootstrapFormMixin, forms.Form):
+    since = forms.DateField(label=_("Uses since"), widget=forms.DateInput, required=False)
