@@ -22,7 +22,7 @@ def main(argv=None) -> int:
     parser.add_argument("--rows", type=int, default=35_000, help="enterprises to import (default 35000)")
     parser.add_argument("--requests", type=int, default=30, help="API requests per measurement")
     parser.add_argument("--keepdb", action="store_true", help="keep the benchmark database afterwards")
-    parser.add_argument("--only", choices=["enterprises", "projects"], help="run one benchmark group")
+    parser.add_argument("--only", choices=["enterprises", "projects", "cases"], help="run one benchmark group")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wagewatch.settings")
@@ -35,11 +35,12 @@ def main(argv=None) -> int:
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
-        from . import bench_projects, registry
+        from . import bench_cases, bench_projects, registry
 
         groups = {
             "enterprises": lambda: registry.run(rows=args.rows, requests=args.requests),
             "projects": lambda: bench_projects.run(requests=args.requests),
+            "cases": lambda: _collect(bench_cases.run, args.requests),
         }
         for name, group in groups.items():
             if args.only in (None, name):
@@ -50,6 +51,13 @@ def main(argv=None) -> int:
         if not args.keepdb:
             connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
     return 0
+
+
+def _collect(run, requests):
+    """bench_cases reports through a callback; turn it into lines like the others."""
+    lines = []
+    run(lines.append, requests=requests)
+    return lines
 
 
 def timed(fn):

@@ -25,6 +25,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("cases:inbox", _("My inbox"), "bi-inbox", STAFF_ROLES - {Role.CITY_LEADER}, _("Casework")),
     NavItem("cases:complaints", _("Complaints"), "bi-megaphone", STAFF_ROLES, _("Casework")),
     NavItem("cases:list", _("Cases"), "bi-folder2-open", STAFF_ROLES, _("Casework")),
+    NavItem("cases:incidents", _("Mass incidents"), "bi-people-fill", STAFF_ROLES, _("Casework")),
     NavItem("enterprises:list", _("Enterprises"), "bi-buildings", STAFF_ROLES, _("Supervision")),
     NavItem("enterprises:mine", _("Our enterprise"), "bi-building", frozenset({Role.ENTERPRISE})),
     NavItem("projects:list", _("Projects"), "bi-cone-striped", ALL_ROLES - {Role.API_CLIENT}, _("Supervision")),

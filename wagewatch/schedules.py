@@ -4,6 +4,8 @@ the database match this list (run by `make run`, the deployment entrypoint and t
 SCHEDULES = [
     # name, task, crontab (minute, hour, day_of_week, day_of_month, month_of_year)
     ("calendar coverage check", "core.check_calendar_coverage", ("15", "6", "*", "*", "*")),
+    # Orders whose payment deadline passed unpaid become overdue (限期整改指令书, Decree 423 Art. 30).
+    ("overdue rectification orders", "cases.flag_overdue_orders", ("5", "1", "*", "*", "*")),
     # Listings end exactly three years after publication (人社部令第45号).
     ("joint-punishment list expiry", "blacklist.expire_listings", ("30", "0", "*", "*", "*")),
     # Guarantees expiring within a month (人社部发〔2021〕65号: validity must cover the construction period).

@@ -25,19 +25,20 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(autouse=True)
-def _restore_migrated_data(request):
-    """Put the data-migration rows back before the test's own fixtures (personas) need them."""
-    if "transactional_db" not in request.fixturenames and not any(
-        m.kwargs.get("transaction") for m in request.node.iter_markers("django_db")
-    ):
-        return
-    request.getfixturevalue("transactional_db")
-    from accounts.models import District
-
+@pytest.fixture
+def _share_serialized_contents():
+    """Hand the main wrapper's serialized data to the wrapper this context gets, so that Django's own
+    serialized_rollback restores it (and suppresses post_migrate on the flush)."""
     contents = getattr(_MAIN_CONNECTION, "_test_serialized_contents", None)
-    if contents and not District.objects.exists():
-        connections["default"].creation.deserialize_db_from_string(contents)
+    current = connections["default"]
+    if contents is not None and getattr(current, "_test_serialized_contents", None) is None:
+        current._test_serialized_contents = contents
+
+
+@pytest.fixture
+def _django_db_helper(_share_serialized_contents, _django_db_helper):
+    """pytest-django's database fixture, after the serialized data is in place."""
+    return _django_db_helper
 
 
 @pytest.fixture

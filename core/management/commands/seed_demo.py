@@ -15,6 +15,9 @@ DEMO_MODULES = [
     "enterprises.demo",
     "projects.demo",
     "deposits.demo",
+    "cases.demo",
+    "blacklist.demo",
+    "certificates.demo",
 ]
 
 

@@ -1,0 +1,78 @@
+"""API bodies of the cases app. Personal data is masked in every response; writes carry it in."""
+
+from rest_framework import serializers
+
+from accounts.api.serializers import DistrictBriefSerializer
+from accounts.models import District
+
+from ..choices import Channel
+from ..models import Case, Complaint
+
+
+class ComplaintSerializer(serializers.ModelSerializer):
+    """A complaint as read: the complainant masked (张**, 138****5678, 6201**********123X)."""
+
+    district = DistrictBriefSerializer(read_only=True)
+    complainant_name = serializers.CharField(source="masked_name", read_only=True)
+    complainant_phone = serializers.CharField(source="masked_phone", read_only=True)
+    complainant_id_number = serializers.CharField(source="masked_id_number", read_only=True)
+    case_number = serializers.CharField(source="case.number", read_only=True, default=None)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Complaint
+        fields = ["id", "tracking_number", "kind", "channel", "status", "status_display", "received_at",
+                  "acceptance_deadline", "deadline_error", "anonymous", "complainant_name", "complainant_phone",
+                  "complainant_id_number", "employer_name", "employer_credit_code", "enterprise", "project",
+                  "workplace_address", "district", "workers_count", "amount_owed", "owed_from", "owed_to",
+                  "description", "group_lead", "case", "case_number", "refusal_ground", "decision_reason",
+                  "referred_to", "decided_at"]
+
+
+class ComplaintCreateSerializer(serializers.ModelSerializer):
+    """What a department submits. The district is routed from the employer or project when they are on file
+    (属地管理); `district` (a division code) is used only otherwise."""
+
+    complainant_name = serializers.CharField(required=False, allow_blank=True, max_length=50)
+    complainant_id_number = serializers.CharField(required=False, allow_blank=True, max_length=18)
+    complainant_phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.DEPARTMENT)
+    district = serializers.SlugRelatedField(slug_field="code", queryset=District.objects.all(), required=False,
+                                            allow_null=True, write_only=True)
+
+    class Meta:
+        model = Complaint
+        fields = ["kind", "channel", "anonymous", "complainant_name", "complainant_id_number", "complainant_phone",
+                  "employer_name", "employer_credit_code", "project", "workplace_address", "district",
+                  "workers_count", "amount_owed", "owed_from", "owed_to", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            from projects.models import Project
+
+            # Only projects the caller may see can be named (style rule 11: narrow foreign-key choices).
+            self.fields["project"].queryset = Project.objects.visible_to(request.user)
+
+    def to_representation(self, instance):
+        return ComplaintSerializer(instance, context=self.context).data
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    district = DistrictBriefSerializer(read_only=True)
+    status_display = serializers.CharField(source="get_status_display", read_only=True)
+    next_deadline = serializers.DateField(read_only=True)
+
+    class Meta:
+        model = Case
+        fields = ["id", "number", "district", "enterprise", "project", "employer_name", "source", "status",
+                  "status_display", "filed_on", "investigation_deadline", "extension_status", "order_deadline",
+                  "next_deadline", "workers_owed", "amount_owed", "months_owed", "recovered_amount",
+                  "recovered_workers", "compensation_amount", "flagged", "listed_supervision",
+                  "supervision_deadline", "outcome", "closed_on"]
+
+
+class CloseSerializer(serializers.Serializer):
+    outcome = serializers.CharField()
+    summary = serializers.CharField()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CasesConfig(AppConfig):
+    name = "cases"
+    verbose_name = _("Complaints and cases")
+
+    def ready(self):
+        from enterprises import grading
+
+        from .grading import CaseProvider
+
+        grading.register_provider(CaseProvider())

@@ -1,0 +1,92 @@
+"""Querysets of the cases app: scoping, deadlines and statistics over many rows."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Case as DbCase
+from django.db.models import Count, F, Q, Sum, When
+
+from accounts.choices import Action
+from core.scoping import ScopedQuerySet, allowed_actions
+
+from .choices import CaseStatus, ComplaintStatus
+
+
+class ComplaintQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(status__in=ComplaintStatus.open())
+
+    def search(self, text: str):
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(tracking_number__iexact=text) | Q(employer_name__icontains=text)
+                           | Q(enterprise__name__icontains=text) | Q(workplace_address__icontains=text))
+
+
+class CaseQuerySet(ScopedQuerySet):
+    def open(self):
+        return self.filter(status__in=CaseStatus.open())
+
+    def with_next_deadline(self):
+        """The deadline the case is waiting on now: the order's while one is running, else the
+        investigation's; listed supervision's when it comes first."""
+        return self.annotate(
+            next_deadline=DbCase(
+                When(status=CaseStatus.ORDER_ISSUED, then=F("order_deadline")),
+                When(status__in=[CaseStatus.FILED, CaseStatus.INVESTIGATING], then=F("investigation_deadline")),
+                default=F("supervision_deadline"),
+                output_field=models.DateField(),
+            )
+        )
+
+    def overdue(self, today: dt.date):
+        return self.with_next_deadline().filter(next_deadline__lt=today)
+
+    def assigned_to(self, user):
+        return self.filter(pk__in=self.model.inspectors.through.objects.filter(inspector=user, recused=False)
+                           .values("case_id"))
+
+    def search(self, text: str):
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(number__icontains=text) | Q(employer_name__icontains=text)
+                           | Q(enterprise__name__icontains=text) | Q(enterprise__credit_code=text.upper()))
+
+    def statistics(self) -> dict:
+        """Counts by state and district, amounts recovered and workers: what the dashboards read."""
+        totals = self.aggregate(
+            cases=Count("pk"),
+            open=Count("pk", filter=Q(status__in=CaseStatus.open())),
+            closed=Count("pk", filter=Q(status=CaseStatus.CLOSED)),
+            amount_owed=Sum("amount_owed"),
+            recovered_amount=Sum("recovered_amount"),
+            recovered_workers=Sum("recovered_workers"),
+            workers_owed=Sum("workers_owed"),
+        )
+        by_status = dict(self.order_by().values_list("status").annotate(n=Count("pk")))
+        by_district = list(
+            self.order_by().values("district__code", "district__name")
+            .annotate(cases=Count("pk"), open=Count("pk", filter=Q(status__in=CaseStatus.open())),
+                      recovered_amount=Sum("recovered_amount"), recovered_workers=Sum("recovered_workers"))
+            .order_by("district__code")
+        )
+        return {"totals": totals, "by_status": by_status, "by_district": by_district}
+
+
+class CaseChildQuerySet(ScopedQuerySet):
+    """Rows that belong to a case (events, inspectors, orders, recoveries, transfers)."""
+
+
+class ThresholdQuerySet(models.QuerySet):
+    """City-wide reference data with effective dates: every role that may view reads all rows."""
+
+    def visible_to(self, user, action=Action.VIEW):
+        if str(action) not in allowed_actions(user, self.model):
+            return self.none()
+        return self.all()
+
+    def in_force(self, on: dt.date):
+        return self.filter(effective_from__lte=on).filter(
+            Q(effective_to__isnull=True) | Q(effective_to__gte=on)).order_by("-effective_from")

@@ -1,0 +1,25 @@
+"""A small fixed-window rate limit on the cache, for the public pages (no login to slow guessing down)."""
+
+from django.core.cache import cache
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def allow(key: str, limit: int, window_seconds: int) -> bool:
+    """Count one hit on `key`; False once more than `limit` hits fell in the current window."""
+    cache_key = f"cases:rl:{key}"
+    if cache.add(cache_key, 1, window_seconds):
+        return True
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.add(cache_key, 1, window_seconds)
+        return True
+    return count <= limit
+
+
+def exceeded(key: str, limit: int) -> bool:
+    """Whether `key` is over its limit, without counting a hit."""
+    return (cache.get(f"cases:rl:{key}") or 0) > limit

@@ -1,0 +1,114 @@
+"""What every case service shares: domain errors, locking in scope, the working-day calendar and the
+one writer of a case event (case timeline + audit event + enterprise timeline, in one transaction)."""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action, Role
+from audit import events
+from core.workdays import CalendarNotCovered, WorkdayCalendar
+from enterprises.choices import TimelineKind
+from enterprises.timeline import add_entry
+
+from ..models import Case, CaseEvent
+
+
+class DomainError(Exception):
+    """A business rule refused the action; the message is shown to the user as it is."""
+
+    status_code = 400
+
+    def __init__(self, message, field: str | None = None):
+        self.message = str(message)
+        self.field = field
+        super().__init__(self.message)
+
+
+class IllegalTransition(DomainError):
+    """The case or complaint is not in a state that allows the action (API: 409 Conflict)."""
+
+    status_code = 409
+
+
+class DeadlineUnavailable(DomainError):
+    """A statutory deadline falls in a year without a holiday schedule (core.workdays raised and audited it)."""
+
+    def __init__(self, year: int):
+        self.year = year
+        super().__init__(_(
+            "The deadline cannot be computed: there is no holiday schedule for %(year)d. Ask the city "
+            "administrator to enter the %(year)d calendar (Administration → covered calendar years and "
+            "calendar overrides); nothing was changed.") % {"year": year})
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def calendar() -> WorkdayCalendar:
+    return WorkdayCalendar()
+
+
+def deadline(fn, *args, **kwargs) -> dt.date:
+    """Call a deadline rule; an uncovered year becomes a clear DeadlineUnavailable (never a guess)."""
+    try:
+        return fn(*args, **kwargs)
+    except CalendarNotCovered as exc:
+        raise DeadlineUnavailable(exc.year) from exc
+
+
+def lock_case(case, actor, action=Action.CHANGE) -> Case:
+    """The case row, locked for the transaction, if the actor may take the action on it. `actor=None` is the
+    platform itself (a periodic task), which acts on any case."""
+    qs = Case.objects.all() if actor is None else Case.objects.visible_to(actor, action)
+    row = (qs.select_for_update(of=("self",))
+           .select_related("district", "enterprise").filter(pk=case.pk).first())
+    if row is None:
+        raise PermissionDenied(_("You may not change this case."))
+    return row
+
+
+def require_status(case, allowed, action_label) -> None:
+    if case.status not in allowed:
+        raise IllegalTransition(_("%(action)s is not possible while the case is “%(status)s”.") % {
+            "action": action_label, "status": case.get_status_display()})
+
+
+def is_caseworker(user, district_id) -> bool:
+    """Who may be assigned to a case of the district: its inspectors and officials."""
+    return (user.is_active and user.role in (Role.INSPECTOR, Role.DISTRICT_OFFICIAL)
+            and user.district_id == district_id)
+
+
+def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: str = "", **data) -> CaseEvent:
+    """Write one case event, its audit event and the enterprise's timeline entry (same transaction)."""
+    on = on or today()
+    event = CaseEvent.objects.create(case=case, kind=kind, occurred_on=on, actor=actor if getattr(actor, "pk", None)
+                                     else None, title=str(title)[:200], detail=detail, data=_jsonable(data))
+    events.record(audit or f"case_{kind}", actor=actor, obj=case, district=case.district, **_jsonable(data))
+    if case.enterprise_id:
+        add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
+                  obj=case, url=case.get_absolute_url(),
+                  occurred_at=timezone.make_aware(dt.datetime.combine(on, dt.datetime.now().time()))
+                  if on != today() else None)
+    return event
+
+
+def save(obj, actor, **kwargs):
+    obj._history_user = actor if getattr(actor, "pk", None) else None
+    obj.save(**kwargs)
+    return obj
+
+
+def _jsonable(data: dict) -> dict:
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        elif hasattr(value, "as_tuple"):  # Decimal
+            value = str(value)
+        out[key] = value
+    return out

@@ -1,0 +1,251 @@
+"""The case state machine (domain.md §6.3–6.4): inspectors and recusal, the investigation deadline and its
+one extension, the rectification order, overdue, closing and withdrawal.
+
+    FILED ──(2 inspectors)──▶ INVESTIGATING ──order──▶ ORDER_ISSUED ──paid──▶ COMPLIED ──▶ CLOSED
+      │                          │    │                    │ deadline passed
+      └──────▶ WITHDRAWN ◀───────┘    └──▶ CLOSED          ▼
+                                                        OVERDUE ──paid──▶ COMPLIED
+                                                           ├──▶ TRANSFERRED (police) ──▶ CLOSED
+                                                           └──▶ CLOSED
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action
+
+from .. import rules
+from ..choices import CaseOutcome, CaseStatus, EventKind, ExtensionStatus, ServiceMethod
+from ..models import CaseInspector, Order
+from ..rules import yuan
+from .common import (
+    DomainError,
+    IllegalTransition,
+    calendar,
+    deadline,
+    is_caseworker,
+    lock_case,
+    record_event,
+    require_status,
+    save,
+    today,
+)
+
+__all__ = [
+    "CLOSING_OUTCOMES",
+    "TRANSITIONS",
+    "assign_inspector",
+    "close_case",
+    "decide_extension",
+    "issue_order",
+    "mark_overdue",
+    "recuse_inspector",
+    "request_extension",
+    "transition",
+    "withdraw_case",
+]
+
+S = CaseStatus
+TRANSITIONS = {
+    S.FILED: {S.INVESTIGATING, S.WITHDRAWN},
+    S.INVESTIGATING: {S.ORDER_ISSUED, S.CLOSED, S.WITHDRAWN},
+    S.ORDER_ISSUED: {S.COMPLIED, S.OVERDUE},
+    S.OVERDUE: {S.COMPLIED, S.TRANSFERRED, S.CLOSED},
+    S.COMPLIED: {S.CLOSED},
+    S.TRANSFERRED: {S.CLOSED},
+    S.CLOSED: set(),
+    S.WITHDRAWN: set(),
+}
+
+# Decree 423 Art. 18: the outcomes that may close a case from each state.
+Out = CaseOutcome
+CLOSING_OUTCOMES = {
+    S.INVESTIGATING: {Out.NO_VIOLATION, Out.CORRECTED_ON_SPOT, Out.PENALTY, Out.HANDLING_DECISION},
+    S.COMPLIED: {Out.RECTIFIED, Out.PENALTY, Out.HANDLING_DECISION},
+    S.OVERDUE: {Out.PENALTY, Out.HANDLING_DECISION, Out.COURT_ENFORCEMENT},
+    S.TRANSFERRED: {Out.TRANSFERRED},
+}
+
+
+def transition(case, to) -> None:
+    """Move the case to `to` or refuse with a clear message (the caller saves and records the event)."""
+    if to not in TRANSITIONS[case.status]:
+        raise IllegalTransition(_("A case that is “%(current)s” cannot become “%(target)s”.") % {
+            "current": case.get_status_display(), "target": S(to).label})
+    case.status = to
+
+
+def active_inspectors(case) -> list:
+    return list(CaseInspector.objects.filter(case=case, recused=False).select_related("inspector"))
+
+
+@transaction.atomic
+def assign_inspector(case, *, actor, inspector, on=None):
+    """Put an inspector of the case's district on the case; with the second one the investigation starts
+    (Decree 423 Art. 16: at least two inspectors)."""
+    case = lock_case(case, actor)
+    require_status(case, CaseStatus.open(), _("Assigning an inspector"))
+    if not is_caseworker(inspector, case.district_id):
+        raise DomainError(_("Only an inspector or official of %(district)s can be assigned.") % {
+            "district": case.district}, "inspector")
+    existing = CaseInspector.objects.filter(case=case, inspector=inspector).first()
+    if existing is not None:
+        raise DomainError(_("%(name)s recused from this case and cannot be assigned again.") % {"name": inspector}
+                          if existing.recused else _("%(name)s is on the case already.") % {"name": inspector},
+                          "inspector")
+    CaseInspector.objects.create(case=case, inspector=inspector, assigned_at=timezone.now(), assigned_by=actor)
+    record_event(case, EventKind.ASSIGNED, _("%(name)s assigned") % {"name": inspector}, actor=actor, on=on,
+                 inspector=inspector.pk)
+    if case.status == S.FILED and len(active_inspectors(case)) >= rules.MIN_INSPECTORS:
+        transition(case, S.INVESTIGATING)
+        save(case, actor)
+        record_event(case, EventKind.INVESTIGATION, _("Investigation started"), actor=actor, on=on,
+                     audit="case_investigation_started")
+    return case
+
+
+@transaction.atomic
+def recuse_inspector(assignment, *, actor, reason: str, on=None):
+    """回避 (Decree 423 Art. 16): the inspector leaves the case; the record stays."""
+    case = lock_case(assignment.case, actor)
+    require_status(case, CaseStatus.open(), _("Recusal"))
+    if not reason.strip():
+        raise DomainError(_("Give the reason for the recusal."), "reason")
+    assignment = CaseInspector.objects.select_for_update().get(pk=assignment.pk)
+    if assignment.recused:
+        raise DomainError(_("This inspector has recused already."))
+    assignment.recused, assignment.recusal_reason, assignment.recused_at = True, reason.strip(), timezone.now()
+    save(assignment, actor)
+    record_event(case, EventKind.RECUSED, _("%(name)s recused") % {"name": assignment.inspector}, actor=actor,
+                 on=on, detail=assignment.recusal_reason, inspector=assignment.inspector_id)
+    return assignment
+
+
+@transaction.atomic
+def request_extension(case, *, actor, reason: str, on=None):
+    """Ask for the one extension of 30 working days (Decree 423 Art. 17)."""
+    case = lock_case(case, actor)
+    require_status(case, [S.FILED, S.INVESTIGATING], _("An extension"))
+    if case.extension_status in (ExtensionStatus.REQUESTED, ExtensionStatus.APPROVED):
+        raise IllegalTransition(_("The investigation can be extended only once; it was requested already."))
+    if not reason.strip():
+        raise DomainError(_("Explain why the case is complex."), "reason")
+    case.extension_status, case.extension_reason = ExtensionStatus.REQUESTED, reason.strip()
+    case.extension_requested_by = actor
+    save(case, actor)
+    record_event(case, EventKind.EXTENSION, _("Extension requested"), actor=actor, on=on, detail=case.extension_reason,
+                 audit="case_extension_requested")
+    return case
+
+
+@transaction.atomic
+def decide_extension(case, *, actor, approve: bool, note: str = "", on=None):
+    """The department head approves or refuses; an approval moves the deadline to 90 working days."""
+    case = lock_case(case, actor, Action.APPROVE)
+    if case.extension_status != ExtensionStatus.REQUESTED:
+        raise IllegalTransition(_("There is no extension request to decide."))
+    if case.extension_requested_by_id == actor.pk:
+        raise PermissionDenied(_("The extension must be approved by someone other than the requester."))
+    require_status(case, [S.FILED, S.INVESTIGATING], _("An extension"))
+    if approve:
+        case.investigation_deadline = deadline(rules.investigation_deadline, case.filed_on, calendar(),
+                                               extended=True)
+        case.extension_status = ExtensionStatus.APPROVED
+        title = _("Extension approved: investigation due %(day)s") % {"day": f"{case.investigation_deadline:%Y-%m-%d}"}
+    else:
+        case.extension_status = ExtensionStatus.REFUSED
+        title = _("Extension refused")
+    case.extension_decided_by = actor
+    save(case, actor)
+    record_event(case, EventKind.EXTENSION, title, actor=actor, on=on, detail=note.strip(),
+                 audit="case_extension_approved" if approve else "case_extension_refused",
+                 deadline=case.investigation_deadline)
+    return case
+
+
+@transaction.atomic
+def issue_order(case, *, actor, issued_on, workdays: int, amount, workers: int, requirements: str, served_on,
+                service_method: str, service_evidence: str = "", number: str = ""):
+    """限期整改指令书: an order to pay by a deadline in working days, and how it was served."""
+    case = lock_case(case, actor)
+    require_status(case, [S.INVESTIGATING], _("Issuing an order"))
+    if len(active_inspectors(case)) < rules.MIN_INSPECTORS:
+        raise DomainError(_("At least two inspectors must be on the case (Decree 423 Art. 16)."))
+    if workdays < 1:
+        raise DomainError(_("Give at least one working day."), "workdays")
+    if amount is None or amount <= 0 or workers < 1:
+        raise DomainError(_("An order to pay names an amount and the workers."), "amount")
+    if served_on < issued_on:
+        raise DomainError(_("The order cannot be served before it is issued."), "served_on")
+    if service_method == ServiceMethod.POSTED and not service_evidence.strip():
+        raise DomainError(_("A posted order needs its photo or video record (2013 interpretation Art. 4)."),
+                          "service_evidence")
+    due = deadline(calendar().add_workdays, issued_on, workdays)
+    order = Order(case=case, number=number.strip() or f"{case.number}-L{case.orders.count() + 1}",
+                  issued_on=issued_on, workdays=workdays, deadline=due, amount=amount, workers=workers,
+                  requirements=requirements.strip(), served_on=served_on, service_method=service_method,
+                  service_evidence=service_evidence.strip(), issued_by=actor)
+    save(order, actor)
+    transition(case, S.ORDER_ISSUED)
+    case.order_deadline = due
+    save(case, actor)
+    record_event(case, EventKind.ORDER, _("Rectification order %(number)s: pay %(amount)s by %(day)s") % {
+        "number": order.number, "amount": yuan(amount), "day": f"{due:%Y-%m-%d}"}, actor=actor, on=issued_on,
+        audit="case_order_issued", order=order.number, deadline=due, amount=amount,
+        service=service_method)
+    return order
+
+
+@transaction.atomic
+def mark_overdue(case, *, actor, on=None):
+    """The order's deadline passed with wages still unpaid (the start of Decree 423 Art. 26 and, with the
+    amount, of the crime's "still not paid after being ordered")."""
+    case = lock_case(case, actor)
+    on = on or today()
+    require_status(case, [S.ORDER_ISSUED], _("Marking the order overdue"))
+    if case.order_deadline and on <= case.order_deadline:
+        raise IllegalTransition(_("The order is not overdue before %(day)s.") % {
+            "day": f"{case.order_deadline:%Y-%m-%d}"})
+    transition(case, S.OVERDUE)
+    save(case, actor)
+    record_event(case, EventKind.OVERDUE, _("Order overdue: %(amount)s unpaid") % {
+        "amount": yuan(case.amount_unpaid)},
+                 actor=actor, on=on, unpaid=case.amount_unpaid)
+    return case
+
+
+@transaction.atomic
+def close_case(case, *, actor, outcome: str, summary: str, on=None):
+    """结案 with an outcome the current state allows."""
+    case = lock_case(case, actor)
+    allowed = CLOSING_OUTCOMES.get(case.status)
+    if allowed is None:
+        transition(case, S.CLOSED)  # raises the clear message
+    if outcome not in allowed:
+        raise IllegalTransition(_("A case that is “%(status)s” cannot be closed as “%(outcome)s”.") % {
+            "status": case.get_status_display(), "outcome": Out(outcome).label if outcome in Out.values else outcome})
+    if not summary.strip():
+        raise DomainError(_("Summarise how the case ended."), "summary")
+    on = on or today()
+    transition(case, S.CLOSED)
+    case.outcome, case.closing_summary, case.closed_on = outcome, summary.strip(), on
+    save(case, actor)
+    record_event(case, EventKind.CLOSED, _("Case closed: %(outcome)s") % {"outcome": Out(outcome).label},
+                 actor=actor, on=on, detail=case.closing_summary, outcome=outcome)
+    return case
+
+
+@transaction.atomic
+def withdraw_case(case, *, actor, reason: str, on=None):
+    """撤销立案 (Decree 423 Art. 18(3)): minor and already corrected."""
+    case = lock_case(case, actor)
+    transition(case, S.WITHDRAWN)
+    if not reason.strip():
+        raise DomainError(_("Give the reason for withdrawing the case."), "reason")
+    on = on or today()
+    case.closing_summary, case.closed_on = reason.strip(), on
+    save(case, actor)
+    record_event(case, EventKind.WITHDRAWN, _("Case withdrawn"), actor=actor, on=on, detail=case.closing_summary)
+    return case

@@ -1,0 +1,60 @@
+"""Helpers shared by the HTML views: deadline countdowns, unmask rights, domain errors on forms."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from accounts.choices import Role
+from core.workdays import CalendarNotCovered, WorkdayCalendar
+
+# Who may reveal a complainant's full ID number or phone (with an audit event each time).
+UNMASK_ROLES = {Role.INSPECTOR, Role.DISTRICT_OFFICIAL, Role.CITY_ADMIN}
+
+
+def may_unmask(user) -> bool:
+    return user.is_superuser or user.role in UNMASK_ROLES
+
+
+@dataclass
+class Countdown:
+    """A deadline and the working days left (negative: overdue), or why they cannot be counted."""
+
+    day: object = None
+    left: int | None = None
+    error: str = ""
+
+    @property
+    def overdue(self) -> bool:
+        return self.left is not None and self.left < 0
+
+    @property
+    def late_by(self) -> int:
+        return -self.left if self.overdue else 0
+
+    @property
+    def due_soon(self) -> bool:
+        return self.left is not None and 0 <= self.left <= 2
+
+
+class Countdowns:
+    """One calendar (two queries) for all the countdowns of a page."""
+
+    def __init__(self):
+        self.calendar = WorkdayCalendar()
+        self.today = timezone.localdate()
+
+    def __call__(self, day, error: str = "") -> Countdown:
+        if day is None:
+            return Countdown(error=error)
+        try:
+            return Countdown(day, self.calendar.workdays_between(self.today, day))
+        except CalendarNotCovered as exc:
+            from django.utils.translation import gettext as _
+
+            return Countdown(day, None, _("No holiday schedule for %(year)d") % {"year": exc.year})
+
+
+def add_domain_error(form, exc) -> None:
+    """Show a service's refusal next to its field when the form has it, else at the top."""
+    field = exc.field if exc.field in form.fields else None
+    form.add_error(field, exc.message)

@@ -1,0 +1,148 @@
+"""The inbox: an inspector's cases and the district's complaints waiting for a decision, sorted by the
+nearest deadline, overdue in red; for officials the district queue (cases short of inspectors, extension
+requests). Quick actions post with htmx and swap the row (no inline script: the CSP forbids it)."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.choices import Action, Role
+
+from .. import rules, services
+from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus
+from ..models import Case, CaseInspector, Complaint
+from .common import Countdown, Countdowns
+
+INBOX_LIMIT = 100
+
+
+@dataclass
+class Item:
+    kind: str  # "complaint" or "case"
+    obj: object
+    countdown: Countdown
+    reasons: list
+    actions: list
+    message: str = ""
+    error: str = ""
+
+    @property
+    def sort_key(self):
+        day = self.countdown.day
+        return (day is None, day or 0, self.kind, self.obj.pk)
+
+
+def _complaints(user):
+    qs = Complaint.objects.visible_to(user, Action.CHANGE) if user.role != Role.GRID_ASSISTANT else \
+        Complaint.objects.visible_to(user).filter(entered_by=user)
+    # A complaint waiting for the complainant's supplement is not waiting for the inspector.
+    return qs.filter(status=ComplaintStatus.RECEIVED).select_related("district", "enterprise")
+
+
+def _cases(user):
+    mine = CaseInspector.objects.filter(case=OuterRef("pk"), inspector=user, recused=False)
+    qs = (Case.objects.visible_to(user).open().with_next_deadline()
+          .annotate(active_inspectors=Count("assignments", filter=Q(assignments__recused=False)), mine=Exists(mine))
+          .select_related("district", "enterprise"))
+    if user.role == Role.INSPECTOR:
+        return qs.filter(mine=True)
+    if user.role == Role.DISTRICT_OFFICIAL or user.is_city_admin:
+        return qs.filter(Q(mine=True) | Q(active_inspectors__lt=rules.MIN_INSPECTORS)
+                         | Q(extension_status=ExtensionStatus.REQUESTED) | Q(status=CaseStatus.OVERDUE)
+                         | Q(flagged=True, leader__isnull=True))
+    return qs.none()
+
+
+def _complaint_item(complaint, countdown, user) -> Item:
+    actions = [("accept", _("Accept"))] if complaint.status == ComplaintStatus.RECEIVED else []
+    reasons = [_("Grouped")] if complaint.group_lead_id else []
+    return Item("complaint", complaint, countdown(complaint.acceptance_deadline, complaint.deadline_error), reasons,
+                actions)
+
+
+def _case_item(case, countdown, user) -> Item:
+    reasons, actions = [], []
+    if case.active_inspectors < rules.MIN_INSPECTORS:
+        reasons.append(_("Needs inspectors"))
+        if not case.mine and user.role in (Role.INSPECTOR, Role.DISTRICT_OFFICIAL) \
+                and user.district_id == case.district_id:
+            actions.append(("take", _("Take the case")))
+    if case.extension_status == ExtensionStatus.REQUESTED:
+        reasons.append(_("Extension requested"))
+        if user.role == Role.DISTRICT_OFFICIAL and case.extension_requested_by_id != user.pk:
+            actions.append(("approve-extension", _("Approve extension")))
+    if case.flagged and not case.leader_id:
+        reasons.append(_("Large or difficult"))
+    item = Item("case", case, countdown(case.next_deadline), reasons, actions)
+    if case.status == CaseStatus.ORDER_ISSUED and item.countdown.overdue:
+        actions.append(("overdue", _("Mark overdue")))
+    return item
+
+
+def build_items(user) -> list[Item]:
+    countdown = Countdowns()
+    items = [_complaint_item(c, countdown, user) for c in _complaints(user).order_by("acceptance_deadline")
+             [:INBOX_LIMIT]]
+    items += [_case_item(c, countdown, user) for c in _cases(user).order_by("next_deadline")[:INBOX_LIMIT]]
+    return sorted(items, key=lambda i: i.sort_key)
+
+
+@login_required
+def inbox(request):
+    items = build_items(request.user)
+    return render(request, "cases/inbox.html", {
+        "items": items,
+        "overdue": sum(1 for i in items if i.countdown.overdue),
+        "can_add": request.user.role != Role.CITY_LEADER,
+    })
+
+
+QUICK = {
+    ("complaint", "accept"): lambda obj, user: services.decide_complaint(obj, actor=user, decision="accepted"),
+    ("case", "take"): lambda obj, user: services.assign_inspector(obj, actor=user, inspector=user),
+    ("case", "overdue"): lambda obj, user: services.mark_overdue(obj, actor=user),
+    ("case", "approve-extension"): lambda obj, user: services.decide_extension(obj, actor=user, approve=True),
+}
+
+
+@login_required
+@require_POST
+def quick_action(request, kind, pk, action):
+    """One click from the inbox; answers the row (htmx) or redirects back (no script)."""
+    perform = QUICK.get((kind, action))
+    if perform is None:
+        raise Http404
+    model = Complaint if kind == "complaint" else Case
+    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    message = error = ""
+    try:
+        result = perform(obj, request.user)
+    except services.DomainError as exc:
+        error = exc.message
+    else:
+        message = _("Done.")
+        if kind == "complaint" and result.case_id:
+            message = _("Accepted: case %(number)s filed.") % {"number": result.case.number}
+    if not request.htmx:
+        (messages.error if error else messages.success)(request, error or message)
+        return redirect("cases:inbox")
+    countdown = Countdowns()
+    if kind == "complaint":
+        obj = Complaint.objects.select_related("district", "enterprise").get(pk=pk)
+        item = _complaint_item(obj, countdown, request.user)
+    else:
+        obj = _cases(request.user).filter(pk=pk).first() or Case.objects.visible_to(request.user).with_next_deadline() \
+            .annotate(active_inspectors=Count("assignments", filter=Q(assignments__recused=False)),
+                      mine=Exists(CaseInspector.objects.filter(case=OuterRef("pk"), inspector=request.user,
+                                                               recused=False))).get(pk=pk)
+        item = _case_item(obj, countdown, request.user)
+    if not error:
+        item.actions = []
+    item.message, item.error = message, error
+    return render(request, "cases/_inbox_row.html", {"item": item})

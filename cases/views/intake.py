@@ -1,0 +1,98 @@
+"""Intake pages: the desk form (staff on a worker's behalf), the public online form and the public status
+page (tracking number + the last four digits of the phone; rate-limited; nothing shown otherwise)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from accounts.choices import Action
+from core.scoping import can
+
+from .. import services
+from ..choices import Channel
+from ..forms import DeskComplaintForm, PublicComplaintForm, StatusForm
+from ..models import Complaint
+from ..ratelimit import allow, client_ip
+from .common import add_domain_error
+
+STATUS_LIMIT_PER_IP = (10, 15 * 60)  # 10 look-ups per 15 minutes from one address
+STATUS_LIMIT_PER_NUMBER = (5, 60 * 60)  # 5 look-ups an hour of one tracking number, from anywhere
+SUBMIT_LIMIT_PER_IP = (5, 60 * 60)
+
+
+def _submit(form, *, actor, channel):
+    complaint = form.save(commit=False)
+    complaint.channel = channel
+    return services.submit_complaint(complaint, actor=actor, attachments=form.cleaned_data.get("attachments") or [],
+                                     chosen_district=form.cleaned_data.get("district"))
+
+
+@login_required
+def desk_create(request):
+    """Desk and hotline staff record a complaint; it is routed to the district where the work was done."""
+    if not can(request.user, Action.ADD, Complaint):
+        raise PermissionDenied
+    form = DeskComplaintForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = _submit(form, actor=request.user, channel=form.cleaned_data["channel"])
+        except services.DomainError as exc:
+            add_domain_error(form, exc)
+        else:
+            messages.success(request, _("Complaint %(number)s recorded for %(district)s; the decision is due %(day)s.")
+                             % {"number": complaint.tracking_number, "district": complaint.district,
+                                "day": complaint.acceptance_deadline or "—"})
+            if Complaint.objects.visible_to(request.user).filter(pk=complaint.pk).exists():
+                return redirect(complaint.get_absolute_url())
+            return redirect("cases:complaints")
+    return render(request, "cases/complaint_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+def public_create(request):
+    """The worker's own complaint or report, without logging in."""
+    form = PublicComplaintForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if not allow(f"submit:{client_ip(request)}", *SUBMIT_LIMIT_PER_IP):
+            return render(request, "cases/public_limited.html", status=429)
+        if form.is_valid() and not form.cleaned_data.get("website"):
+            try:
+                complaint = _submit(form, actor=None, channel=Channel.ONLINE)
+            except services.DomainError as exc:
+                add_domain_error(form, exc)
+            else:
+                request.session["cases_submitted"] = complaint.tracking_number
+                return redirect("cases:public-done")
+    return render(request, "cases/public_complaint_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+def public_done(request):
+    number = request.session.pop("cases_submitted", "")
+    if not number:
+        return redirect("cases:public-complaint")
+    return render(request, "cases/public_done.html", {"tracking_number": number})
+
+
+@never_cache
+def public_status(request):
+    """Status by tracking number + the phone's last four digits. A wrong number and wrong digits give the
+    same answer, so the page never confirms that a tracking number exists."""
+    form = StatusForm(request.POST or None)
+    complaint, not_found = None, False
+    if request.method == "POST":
+        number = (request.POST.get("tracking_number") or "").strip().upper()[:20]
+        if not (allow(f"status-ip:{client_ip(request)}", *STATUS_LIMIT_PER_IP)
+                and allow(f"status-no:{number}", *STATUS_LIMIT_PER_NUMBER)):
+            return render(request, "cases/public_limited.html", status=429)
+        if form.is_valid():
+            found = (Complaint.objects.select_related("case").filter(tracking_number=number).first())
+            if found is not None and not found.anonymous and found.phone_matches(form.cleaned_data["phone_last4"]):
+                complaint = found
+            else:
+                not_found = True
+    return render(request, "cases/public_status.html", {"form": form, "complaint": complaint,
+                                                         "not_found": not_found})
