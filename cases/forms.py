@@ -205,7 +205,7 @@ class RecoveryForm(BootstrapFormMixin, forms.Form):
 
 
 class CompensationForm(BootstrapFormMixin, forms.Form):
-    rate = forms.IntegerField(label=_("Rate (% of the wages due)"), min_value=50, max_value=100, initial=50)
+    rate = forms.IntegerField(label=_("Rate (percent of the wages due)"), min_value=50, max_value=100, initial=50)
 
 
 class EscalationForm(BootstrapFormMixin, forms.Form):

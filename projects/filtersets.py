@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import District
 
@@ -75,6 +77,7 @@ class WorkerFilterSet(django_filters.FilterSet):
         return queryset.filter(pk__in=Worker.employments.rel.related_model.objects.filter(
             project__code=value).values("worker_id")) if value else queryset
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_district(self, queryset, name, value):
         return queryset.filter(pk__in=Worker.employments.rel.related_model.objects.filter(
             project__district=value).values("worker_id"))

@@ -1,5 +1,7 @@
 """API shapes. Personal data only masked: the full ID, card or phone number is never in a response body."""
 
+import datetime as dt
+
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
@@ -80,7 +82,7 @@ class PayrollBatchSerializer(serializers.ModelSerializer):
                   "paid_total", "unpaid_count", "submitted_on", "officer_confirmed_at"]
         read_only_fields = fields
 
-    def get_pay_due_on(self, batch):
+    def get_pay_due_on(self, batch) -> dt.date | None:
         calendar = self.context.get("calendar")
         try:
             return batch.project.pay_due_date(batch.month, calendar)
