@@ -38,7 +38,7 @@ class FilteredListView(ScopedMixin, ListView):
     def get_queryset(self):
         qs = super().get_queryset()
         self.filterset = self.filterset_class(self.request.GET or None, queryset=qs, request=self.request)
-        bootstrapify(self.filterset.form)
+        bootstrapify(self.filterset.form, filters=True)
         return self.filterset.qs if self.filterset.is_bound else qs
 
     def get(self, request, *args, **kwargs):

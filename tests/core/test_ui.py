@@ -117,3 +117,11 @@ def test_logout_ends_the_server_session(client, personas):
 
     assert not Session.objects.filter(session_key=session_key).exists()
     assert client.get("/").status_code == 302
+
+
+def test_filter_bars_offer_all_instead_of_dashes(client, personas):
+    client.force_login(personas.chengguan_inspector)
+    html = client.get("/enterprises/").content.decode()
+    bar = html.split('class="filter-bar')[1].split("</form>")[0]
+    assert "---------" not in bar
+    assert "全部" in bar
