@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 
+from .ratelimit import client_ip
 from .request_context import reset_context, set_context
 
 
@@ -25,7 +26,7 @@ class RequestContextMiddleware:
 
     def __call__(self, request):
         request_id = request.headers.get("X-Request-ID", "")[:36] or str(uuid.uuid4())
-        tokens = set_context(request.META.get("REMOTE_ADDR"), request_id)
+        tokens = set_context(client_ip(request), request_id)
         try:
             response = self.get_response(request)
         finally:

@@ -1,7 +1,7 @@
 """The public portal (no login): how to report unpaid wages, the complaint form and status page (cases),
 the published joint-punishment list and major violations with search, certificate verification.
 
-Every page is rate-limited per address (cases.ratelimit) and shows no personal data of workers: the lists
+Every page is rate-limited per address (core.ratelimit) and shows no personal data of workers: the lists
 read only the published fields (name, credit code, address, legal representative, facts, handling)."""
 
 from django.core.paginator import Paginator
@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import District
 from blacklist.models import ListingEntry, PublishedViolation
-from cases.ratelimit import allow, client_ip
 from certificates import verification
 from certificates.forms import VerifyForm
+from core.ratelimit import allow, client_ip
 
 from . import sections
 

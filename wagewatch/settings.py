@@ -154,7 +154,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# Trusted reverse proxies in front of the web processes (client address for lockouts, audit, rate limits).
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
 
 # --------------------------------------------------------------------------------------
 # Security headers. With DJANGO_DEBUG=false, `manage.py check --deploy` reports nothing.
@@ -243,6 +245,7 @@ REST_FRAMEWORK = {
         "user": env.str("API_THROTTLE_USER", default="1200/min"),
     },
     "COERCE_DECIMAL_TO_STRING": True,
+    "NUM_PROXIES": PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "WageWatch API",

@@ -9,13 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.choices import Action
+from core.ratelimit import allow, client_ip
 from core.scoping import can
 
 from .. import services
 from ..choices import Channel
 from ..forms import DeskComplaintForm, PublicComplaintForm, StatusForm
 from ..models import Complaint
-from ..ratelimit import allow, client_ip
 from .common import add_domain_error
 
 STATUS_LIMIT_PER_IP = (10, 15 * 60)  # 10 look-ups per 15 minutes from one address

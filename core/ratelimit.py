@@ -1,9 +1,18 @@
-"""A small fixed-window rate limit on the cache, for the public pages (no login to slow guessing down)."""
+"""A small fixed-window rate limit on the cache, for the public pages (no login to slow guessing down).
+In production the cache is Redis (CACHE_URL), so every web process counts against the same window."""
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_ip(request) -> str:
+    """The caller's address. Behind PROXY_COUNT trusted proxies it is the entry that the outermost
+    proxy appended to X-Forwarded-For; anything further left was written by the client."""
+    proxies = getattr(settings, "PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
