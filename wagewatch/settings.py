@@ -381,6 +381,12 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.cons
 # --------------------------------------------------------------------------------------
 WAGEWATCH_BUREAU_NAME = env.str("WAGEWATCH_BUREAU_NAME", default="兰州市人力资源和社会保障局")
 WAGEWATCH_CITY_NAME = env.str("WAGEWATCH_CITY_NAME", default="兰州市")
+# Certificates: the HMAC key of verification codes (derived from SECRET_KEY when empty; rotating it
+# invalidates the codes of certificates already issued) and the public verification rate.
+CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default="")
+CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/min")
+# The TrueType CJK font that PDFs embed (Debian fonts-wqy-zenhei).
+WAGEWATCH_CJK_FONT = env.str("WAGEWATCH_CJK_FONT", default="/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 # Audit and security logs are kept at least 6 months (Cybersecurity Law Art. 21).
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=3 * 365)
 if AUDIT_RETENTION_DAYS < 180:
