@@ -8,6 +8,7 @@ from django.views.generic import ListView
 from accounts.choices import Action, Role
 from accounts.models import District
 
+from .dashboard import stats_for
 from .excel import stream_xlsx
 from .forms import bootstrapify
 
@@ -63,7 +64,8 @@ class FilteredListView(ScopedMixin, ListView):
 
 
 def home(request):
-    """The role's start page. Dashboards with charts come with the dashboards issue."""
+    """The role's start page: the figures that need attention in the user's scope, each linking to
+    its list. Charts come with the dashboards issue."""
     user = request.user
     if not user.is_authenticated:
         from django.contrib.auth.views import redirect_to_login
@@ -82,7 +84,7 @@ def home(request):
         )
         .order_by("sort_order")
     )
-    return render(request, "core/home.html", {"districts": districts})
+    return render(request, "core/home.html", {"districts": districts, "stats": stats_for(user)})
 
 
 def permission_denied(request, exception=None):
