@@ -58,7 +58,7 @@ messages: venv
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: venv services
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/python -m benchmarks
+	DATABASE_URL=$(TEST_DATABASE_URL) LOG_LEVEL=WARNING $(BIN)/python -m benchmarks
 
 check-deploy: venv
 	DJANGO_DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) FIELD_ENCRYPTION_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
