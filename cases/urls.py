@@ -18,6 +18,8 @@ urlpatterns = [
     path("complaints/<int:pk>/decide/", views.complaint_decide, name="complaint-decide"),
     path("complaints/<int:pk>/supplement/", views.complaint_supplement, name="complaint-supplement"),
     path("complaints/<int:pk>/reveal/<slug:field>/", views.complaint_reveal, name="complaint-reveal"),
+    path("complaints/<int:pk>/attachments/<int:attachment_pk>/", views.attachment_download,
+         name="attachment-download"),
     path("complaints/<int:pk>/acceptance-notice.pdf", views.acceptance_notice, name="acceptance-pdf"),
     path("incidents/", views.MassIncidentListView.as_view(), name="incidents"),
     path("incidents/new/", views.incident_create, name="incident-create"),

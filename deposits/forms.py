@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Action
 from core.forms import BootstrapFormMixin
 
 from .choices import DepositForm, EntryKind, TriggerKind
@@ -91,13 +90,9 @@ class DrawForm(KeyedForm):
 
     def __init__(self, *args, deposit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from cases.choices import CaseStatus
-        from cases.models import Case
+        from .case_link import overdue_case_numbers
 
-        cases = (Case.objects.visible_to(user).filter(project=deposit.project,
-                                                       status__in=[CaseStatus.OVERDUE, CaseStatus.TRANSFERRED])
-                 .values_list("number", flat=True)[:20]) if deposit is not None else []
-        self.case_numbers = list(cases)
+        self.case_numbers = overdue_case_numbers(user, deposit.project) if deposit is not None else []
 
     def clean_payees(self):
         return parse_payees(self.cleaned_data["payees"])
@@ -159,10 +154,10 @@ class AdvanceForm(KeyedForm):
         self.user = user
 
     def clean_case_ref(self):
-        from cases.models import Case
+        from .case_link import visible_case
 
         ref = self.cleaned_data["case_ref"].strip()
-        self.case = Case.objects.visible_to(self.user, Action.VIEW).filter(number=ref).first()
+        self.case = visible_case(self.user, ref)
         if self.case is None:
             raise ValidationError(_("No case %(ref)s in your scope.") % {"ref": ref})
         return ref

@@ -14,7 +14,7 @@ from .lifecycle import (
     request_extension,
     withdraw_case,
 )
-from .money import order_compensation, record_recovery, request_escalation
+from .money import complete_escalation, order_compensation, record_recovery, request_escalation
 from .police import crime_check, record_mass_incident, transfer_to_police, update_transfer
 from .supervision import assign_leader, evaluate_flags, list_for_supervision
 
@@ -25,6 +25,7 @@ __all__ = [
     "assign_inspector",
     "assign_leader",
     "close_case",
+    "complete_escalation",
     "crime_check",
     "decide_complaint",
     "decide_extension",

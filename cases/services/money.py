@@ -1,10 +1,14 @@
 """Money on a case: wages recovered (追发) with the workers paid, additional compensation (Decree 423
-Art. 26) and the requests to draw on the wage deposit or review the employer for the joint-punishment list."""
+Art. 26) and the requests to draw on the wage deposit or review the employer for the joint-punishment list,
+with their completion by the app that acted on them."""
 
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from accounts.choices import Action
 
 from .. import rules
 from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind
@@ -13,7 +17,7 @@ from ..rules import yuan
 from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
-__all__ = ["order_compensation", "record_recovery", "request_escalation"]
+__all__ = ["complete_escalation", "order_compensation", "record_recovery", "request_escalation"]
 
 S = CaseStatus
 RECOVERY_STATES = [S.FILED, S.INVESTIGATING, S.ORDER_ISSUED, S.OVERDUE, S.COMPLIED, S.TRANSFERRED]
@@ -77,7 +81,7 @@ def order_compensation(case, *, actor, rate: Decimal, on=None):
 @transaction.atomic
 def request_escalation(case, *, actor, kind: str, reason: str, amount: Decimal | None = None, on=None):
     """Ask the deposits app to draw on the wage deposit (治欠保支) or the blacklist app to review the employer.
-    The request carries the facts those apps need; they do not exist yet and will pick pending rows up."""
+    The request carries the facts those apps need; they pick pending rows up and mark them done."""
     case = lock_case(case, actor)
     require_status(case, [S.OVERDUE, S.TRANSFERRED], _("An escalation request"))
     if kind not in EscalationKind.values:
@@ -102,4 +106,24 @@ def request_escalation(case, *, actor, kind: str, reason: str, amount: Decimal |
     record_event(case, EventKind.ESCALATION, _("%(kind)s requested") % {"kind": EscalationKind(kind).label},
                  actor=actor, on=on, detail=request.reason, audit=f"case_{kind}_requested",
                  amount=request.amount or "")
+    return request
+
+
+@transaction.atomic
+def complete_escalation(request: EscalationRequest, *, actor, note: str = "", on=None) -> EscalationRequest:
+    """Mark a pending request done: the app it was addressed to has acted on it (the deposits app when a draw
+    for the case is approved and paid). Called by that app with its own official as the actor, who must see
+    the case; the note goes on the case's timeline."""
+    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
+               .select_related("case__district", "case__enterprise").filter(pk=request.pk).first())
+    if request is None:
+        raise PermissionDenied(_("You may not act on this request."))
+    if request.status != EscalationStatus.PENDING:
+        raise IllegalTransition(_("Only a pending request can be completed."))
+    note = note.strip()
+    request.status = EscalationStatus.DONE
+    request.basis = {**request.basis, "done": note[:500]} if note else request.basis
+    save(request, actor)
+    record_event(request.case, EventKind.ESCALATION, _("%(kind)s done") % {"kind": request.get_kind_display()},
+                 actor=actor, on=on, detail=note, audit=f"case_{request.kind}_done", request=request.pk)
     return request

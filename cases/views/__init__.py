@@ -4,6 +4,7 @@ from .cases import CaseListView, case_act, case_detail, closing_pdf, order_pdf
 from .complaints import (
     ComplaintListView,
     acceptance_notice,
+    attachment_download,
     complaint_decide,
     complaint_detail,
     complaint_reveal,
@@ -19,6 +20,7 @@ __all__ = [
     "ComplaintListView",
     "MassIncidentListView",
     "acceptance_notice",
+    "attachment_download",
     "case_act",
     "case_detail",
     "closing_pdf",

@@ -16,7 +16,7 @@ from audit import events
 from core.scoping import can
 from core.workdays import WorkdayCalendar
 
-from .. import providers, rates
+from .. import case_link, providers, rates
 from ..choices import BANK_PAY_WORKDAYS, TOPUP_WORKDAYS, ApprovalKind, ApprovalStatus, DepositStatus, EntryKind
 from ..models import Approval
 from . import deposit as dep
@@ -174,6 +174,8 @@ def _execute_draw(approval, actor, on):
     dep.log(deposit, "deposit_drawn", _("Deposit drawn: %(amount)s to %(n)d workers; top-up due by %(day)s")
             % {"amount": rates.yuan(approval.amount), "n": approval.workers, "day": deposit.topup_due_on.isoformat()},
             actor=actor, approval=approval.pk, amount=str(approval.amount), case=approval.case_ref)
+    # The case asked for this draw (cases.EscalationRequest): its request is now done.
+    case_link.draw_executed(approval, actor=actor, on=on)
 
 
 def _execute_return(approval, actor, on):

@@ -98,10 +98,13 @@ ACTIONS = [
 BY_SLUG = {action.slug: action for action in ACTIONS}
 
 
-def form_for(action, deposit, user, data=None):
+def form_for(action, deposit, user, data=None, query=None):
     kwargs = {}
     if action.form is forms.DrawForm:
-        kwargs = {"deposit": deposit, "user": user}
+        # Started from a case's draw-down request (approvals page): the case and amount are filled in.
+        query = query or {}
+        kwargs = {"deposit": deposit, "user": user,
+                  "initial": {k: query[p] for k, p in (("case_ref", "case"), ("amount", "amount")) if query.get(p)}}
     elif action.form is forms.ReverseForm:
         kwargs = {"entries": deposit.entries.all()}
     elif action.slug == "reassess":

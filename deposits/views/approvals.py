@@ -1,4 +1,5 @@
-"""The approval screens: the list of requests and one request with approve / reject (maker ≠ checker)."""
+"""The approval screens: the list of requests (with the cases' pending draw-down requests above it) and one
+request with approve / reject (maker ≠ checker)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,11 +11,12 @@ from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
 
-from .. import services
+from .. import case_link, services
 from ..filtersets import ApprovalFilterSet
 from ..forms import DecisionForm
 from ..models import Approval
 from ..providers import DrawRefused
+from . import actions
 
 
 def _local(value):
@@ -43,6 +45,15 @@ class ApprovalListView(FilteredListView):
         return (super().get_queryset()
                 .select_related("deposit__project", "fund", "requested_by", "decided_by", "district")
                 .order_by("status", "-requested_at", "-pk"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        draw = actions.BY_SLUG["draw"]
+        rows = case_link.pending_drawdowns(self.request.user)
+        for row in rows:
+            row.may_draw = row.deposit is not None and row.pending_draw is None and draw.applies(row.deposit)
+        context["drawdown_requests"] = rows
+        return context
 
 
 @login_required

@@ -107,7 +107,8 @@ def deposit_action(request, pk, action):
     spec = actions.BY_SLUG.get(action)
     if spec is None or not spec.applies(deposit):
         raise Http404
-    form = actions.form_for(spec, deposit, request.user, request.POST if request.method == "POST" else None)
+    form = actions.form_for(spec, deposit, request.user, request.POST if request.method == "POST" else None,
+                            query=request.GET)
     if request.method == "POST" and form.is_valid():
         try:
             result = spec.run(deposit, request.user, form.cleaned_data, form)

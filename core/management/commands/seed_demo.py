@@ -1,7 +1,7 @@
 """Demo data for every role. Idempotent: running it twice changes nothing.
 
-This is the one place where apps add demo data: each app listed in DEMO_MODULES has a
-`demo.py` with `seed(stdout)`, run in this order.
+This is the one place where apps add demo data: each module listed in DEMO_MODULES (an app's `demo.py`,
+or a module for data that needs two apps) has `seed(stdout)`, run in this order.
 """
 
 from importlib import import_module
@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "projects.demo",
     "deposits.demo",
     "cases.demo",
+    "deposits.demo_links",  # draws and fund advances need both deposits and cases
     "blacklist.demo",
     "certificates.demo",
 ]
