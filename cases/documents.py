@@ -1,103 +1,11 @@
 """PDF documents generated from the case data: the acceptance notice (受理通知书), the rectification order
 (劳动保障监察限期改正指令书) and the case-closing record (结案记录).
 
-ReportLab with an embedded TrueType CJK font (WenQuanYi Zen Hei, Debian fonts-wqy-zenhei): the PDF shows
-the same glyphs on every reader. Never the built-in STSong-Light CID font, which is not embedded.
-Documents are in Chinese whatever the UI language: they are official papers served in China.
+Built on core.pdf (an embedded TrueType CJK font, so every reader shows the same glyphs). Documents are in
+Chinese whatever the UI language: they are official papers served in China.
 """
 
-import io
-from functools import cache
-
-from django.conf import settings
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen import canvas
-
-FONT_NAME = "WenQuanYiZenHei"
-DEFAULT_FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
-MARGIN = 22 * mm
-WIDTH, HEIGHT = A4
-
-
-@cache
-def register_font() -> str:
-    path = getattr(settings, "WAGEWATCH_CJK_FONT", DEFAULT_FONT_PATH)
-    pdfmetrics.registerFont(TTFont(FONT_NAME, path, subfontIndex=0))
-    return FONT_NAME
-
-
-def cn_date(day) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else "____年__月__日"
-
-
-def yuan(amount) -> str:
-    return f"¥{amount:,.2f}" if amount is not None else "—"
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
-    """Break text into lines that fit the width (character by character: Chinese has no spaces)."""
-    lines = []
-    for paragraph in (text or "").splitlines() or [""]:
-        line = ""
-        for char in paragraph:
-            if pdfmetrics.stringWidth(line + char, FONT_NAME, size) > width:
-                lines.append(line)
-                line = char
-            else:
-                line += char
-        lines.append(line)
-    return lines
-
-
-class Document:
-    """A one-column official document: title, numbered lines, signature block."""
-
-    def __init__(self, title: str, number: str = ""):
-        register_font()
-        self.buffer = io.BytesIO()
-        self.pdf = canvas.Canvas(self.buffer, pagesize=A4, pageCompression=1)
-        self.pdf.setTitle(title)
-        self.pdf.setAuthor(settings.WAGEWATCH_BUREAU_NAME)
-        self.y = HEIGHT - MARGIN
-        self.centre(settings.WAGEWATCH_BUREAU_NAME, 13)
-        self.centre(title, 20, gap=12)
-        if number:
-            self.centre(number, 11)
-        self.y -= 6 * mm
-
-    def centre(self, text, size, gap=6):
-        self.pdf.setFont(FONT_NAME, size)
-        self.pdf.drawCentredString(WIDTH / 2, self.y, text)
-        self.y -= size + gap
-
-    def para(self, text: str, size: float = 12, indent: bool = True):
-        self.pdf.setFont(FONT_NAME, size)
-        body = ("\u3000\u3000" if indent else "") + text
-        for line in wrap(body, size, WIDTH - 2 * MARGIN):
-            if self.y < MARGIN + size:
-                self.pdf.showPage()
-                self.pdf.setFont(FONT_NAME, size)
-                self.y = HEIGHT - MARGIN
-            self.pdf.drawString(MARGIN, self.y, line)
-            self.y -= size * 1.7
-
-    def field(self, label: str, value):
-        self.para(f"{label}：{value if value not in (None, '') else '—'}", indent=False)
-
-    def signature(self, day):
-        self.y -= 10 * mm
-        self.pdf.setFont(FONT_NAME, 12)
-        self.pdf.drawRightString(WIDTH - MARGIN, self.y, f"{settings.WAGEWATCH_BUREAU_NAME}（印章）")
-        self.y -= 20
-        self.pdf.drawRightString(WIDTH - MARGIN, self.y, cn_date(day))
-
-    def render(self) -> bytes:
-        self.pdf.showPage()
-        self.pdf.save()
-        return self.buffer.getvalue()
+from core.pdf import Document, cn_date, yuan
 
 
 def acceptance_notice(complaint) -> bytes:

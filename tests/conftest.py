@@ -61,6 +61,63 @@ def personas(db, chengguan, qilihe):
     )
 
 
+# App tests assert on the English source strings, whatever the zh_Hans catalogue says; tests/core and
+# tests/browser look at the Chinese pages the way officials see them.
+ENGLISH_SOURCE_TESTS = {"enterprises", "projects", "deposits", "cases", "blacklist", "certificates", "portal"}
+
+
+@pytest.fixture(autouse=True)
+def _english_in_app_tests(request, settings):
+    if request.node.path.parent.name not in ENGLISH_SOURCE_TESTS:
+        yield
+        return
+    from django.utils import translation
+
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Public pages count hits in the cache; every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def login():
+    """A Django test client signed in as the given user."""
+    from django.test import Client
+
+    def make(user):
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def partner(personas, chengguan):
+    """A second Chengguan inspector: investigations need two."""
+    from tests.cases.factories import inspector
+
+    return inspector(chengguan, "chengguan_inspector_2")
+
+
+@pytest.fixture
+def calendar_2029(db):
+    """Working-day deadlines after 2026 (chinesecalendar's last year): the city entered weekdays-only years."""
+    from core.models import CalendarYear
+
+    for year in range(2027, 2031):
+        CalendarYear.objects.get_or_create(year=year)
+
+
 @pytest.fixture
 def api_client():
     from rest_framework.test import APIClient

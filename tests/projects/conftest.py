@@ -2,20 +2,9 @@ import io
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 from openpyxl import Workbook
 
 from .factories import ProjectFactory, SubcontractFactory, WageAccountFactory
-
-
-@pytest.fixture(autouse=True)
-def _english(settings):
-    """Assertions read the English source strings, whatever the zh_Hans catalogue says."""
-    from django.utils import translation
-
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -28,16 +17,6 @@ def no_deposit_app():
     yield permits
     permits._REQUIREMENTS.clear()
     permits._REQUIREMENTS.update(saved)
-
-
-@pytest.fixture
-def login():
-    def make(user):
-        client = Client()
-        client.force_login(user)
-        return client
-
-    return make
 
 
 @pytest.fixture
