@@ -47,7 +47,6 @@ services:
 
 lint: venv
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check core audit accounts enterprises wagewatch tests || true
 
 test: venv system-deps services lint
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) \

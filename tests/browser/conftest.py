@@ -4,13 +4,16 @@ import shutil
 
 import pytest
 from django.db import connections
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 # Once Playwright's sync API has started (session `browser` fixture), tests run in another context where
 # django.db.connections hands out a fresh wrapper without `_test_serialized_contents`, so serialized_rollback
 # restores nothing and data migrations' rows (districts, policies, funds) are gone after any earlier flush.
 # The wrapper of the main context, taken at import, still holds the serialized data.
 _MAIN_CONNECTION = connections["default"]
+
+# CI runs the whole suite on 2 cores: give assertions on pages the same patience as page actions.
+expect.set_options(timeout=15_000)
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
