@@ -46,7 +46,9 @@ def _django_db_helper(_share_serialized_contents, _django_db_helper):
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport={"width": 1366, "height": 900})
+    # Reduced motion turns Bootstrap's collapse transitions off, so no click lands on a moving button.
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport={"width": 1366, "height": 900},
+                                  reduced_motion="reduce")
     page = context.new_page()
     page.set_default_timeout(15_000)
     errors = []
