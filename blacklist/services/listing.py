@@ -21,6 +21,7 @@ from accounts.choices import Action
 from cases.choices import EscalationKind, EscalationStatus, EventKind
 from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
 from cases.rules import DEFAULT_PROVINCE
+from cases.services import complete_escalation
 from core.scoping import can
 
 from .. import rules, signals
@@ -137,8 +138,8 @@ def propose_listing(request: EscalationRequest, *, actor, persons=(), facts: str
     for person in persons:
         save(ListedPerson(entry=entry, name=person["name"].strip()[:50], role=person.get("role") or PersonRole.OTHER,
                           id_number=(person.get("id_number") or "").strip().upper()), actor)
-    request.status = EscalationStatus.DONE
-    save(request, actor)
+    complete_escalation(request, actor=actor, on=on,
+                        note=_("Proposed for the joint-punishment list (entry %(pk)s).") % {"pk": entry.pk})
     record("listing_proposed", entry, actor=actor, title=_("Proposed for the joint-punishment list"),
            detail="; ".join(entry.criteria_labels), url=entry.get_absolute_url(), case=case.number,
            unpaid=unpaid)

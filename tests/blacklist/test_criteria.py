@@ -79,6 +79,8 @@ def test_service_proposes_at_the_threshold_and_closes_the_request(personas, part
     assert [p.name for p in entry.persons.all()] == [personas.enterprise_a.legal_representative]
     request.refresh_from_db()
     assert request.status == EscalationStatus.DONE
+    # The case's own record says so (through cases' complete_escalation).
+    assert request.case.events.filter(detail__contains=f"entry {entry.pk}").exists()
 
 
 def test_a_mass_incident_on_the_case_makes_a_small_case_listable(personas, partner):
