@@ -125,3 +125,18 @@ def test_filter_bars_offer_all_instead_of_dashes(client, personas):
     bar = html.split('class="filter-bar')[1].split("</form>")[0]
     assert "---------" not in bar
     assert "全部" in bar
+
+
+def test_filter_bar_keeps_a_filter_it_does_not_show(client, personas):
+    client.force_login(personas.chengguan_official)
+    html = client.get("/projects/", {"enterprise": personas.enterprise_a.pk, "status": "registered"}).content.decode()
+    bar = html.split('class="filter-bar')[1].split("</form>")[0]
+    assert f'<input type="hidden" name="enterprise" value="{personas.enterprise_a.pk}">' in bar
+    assert 'name="status"' in bar and 'type="hidden" name="status"' not in bar
+
+
+def test_filter_bar_shows_exactly_the_named_filters(client, personas):
+    client.force_login(personas.chengguan_official)
+    bar = client.get("/enterprises/").content.decode().split('class="filter-bar')[1].split("</form>")[0]
+    assert 'name="q"' in bar and 'name="industry"' in bar
+    assert 'name="credit_code"' not in bar and 'name="state_owned"' not in bar
