@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.http import FileResponse
@@ -27,6 +28,17 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_ZIP_ENTRIES = 500
 MAX_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an import template: the model field it fills and its header in the file."""
+
+    field: str
+    header: str  # the file format: fixed Chinese data, not a UI string
+    required: bool = False
+    note: str = ""
+    text: bool = False  # formatted as text in the template (credit codes, ID and card numbers)
 
 
 def safe_cell_value(value):

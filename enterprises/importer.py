@@ -22,7 +22,7 @@ from stdnum.cn import uscc
 from accounts.choices import Action
 from accounts.models import District
 from audit import events
-from core.excel import WorkbookRejected, read_rows, to_decimal
+from core.excel import Column, WorkbookRejected, read_rows, to_decimal
 
 from .choices import EnterpriseKind, EnterpriseStatus, ImportStatus, Industry, TimelineKind
 from .models import Enterprise, EnterpriseImport
@@ -30,14 +30,6 @@ from .timeline import build_entry, file_language, save_entries
 
 BATCH_SIZE = 2000
 MAX_REPORTED_ERRORS = 500
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str  # the file format: fixed Chinese data, not a UI string
-    required: bool = False
-    note: str = ""
 
 
 COLUMNS = [

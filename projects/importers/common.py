@@ -9,19 +9,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.excel import to_decimal
+from core.excel import Column, to_decimal
 
 MAX_REPORTED_ERRORS = 500
 PROGRESS_EVERY = 1000
-
-
-@dataclass(frozen=True)
-class Column:
-    field: str
-    header: str  # the file format: fixed Chinese data, not a UI string
-    required: bool = False
-    note: str = ""
-    text: bool = False  # formatted as text in the template (ID and card numbers)
 
 
 class RowError(ValueError):
