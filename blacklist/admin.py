@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import BlacklistPolicy, ListingEntry, PublicationBatch
 
 
@@ -13,21 +15,12 @@ class BlacklistPolicyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ListingEntry)
-class ListingEntryAdmin(SimpleHistoryAdmin):
+class ListingEntryAdmin(ReadOnlyAdmin):
     """Read-only here: every change goes through blacklist.services (the state machine)."""
 
     list_display = ["enterprise", "district", "status", "listed_on", "expires_on"]
     list_filter = ["status", "district"]
     search_fields = ["enterprise__name", "enterprise__credit_code", "decision_number"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PublicationBatch)

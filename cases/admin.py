@@ -4,6 +4,8 @@ Case and complaint changes go through the case pages, which call cases.services.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import Case, Complaint, CriminalThreshold, DifficultCaseThreshold, EscalationRequest, MassIncident
 
 
@@ -17,16 +19,6 @@ class DifficultCaseThresholdAdmin(SimpleHistoryAdmin):
     list_display = ["effective_from", "effective_to", "amount", "workers", "repeated_complaints",
                     "supervision_workdays"]
 
-
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Complaint)

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import Certificate, CertificatePolicy
 
 
@@ -16,18 +18,9 @@ class CertificatePolicyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Certificate)
-class CertificateAdmin(SimpleHistoryAdmin):
+class CertificateAdmin(ReadOnlyAdmin):
     """Read-only: issuing and revoking go through certificates.services (the signature covers the fields)."""
 
     list_display = ["serial", "enterprise_name", "issued_on", "valid_until", "status"]
     list_filter = ["status"]
     search_fields = ["serial", "enterprise_name", "credit_code"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

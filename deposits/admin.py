@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_base import ReadOnlyAdmin
+
 from .models import Approval, Deposit, EmergencyFund, RatePolicy
 
 
@@ -15,18 +17,6 @@ class RatePolicyAdmin(SimpleHistoryAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-
-class ReadOnlyAdmin(SimpleHistoryAdmin):
-    """Money moves only through deposits.services (the ledger, the approvals): the admin reads."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Deposit)

@@ -140,3 +140,11 @@ def test_filter_bar_shows_exactly_the_named_filters(client, personas):
     bar = client.get("/enterprises/").content.decode().split('class="filter-bar')[1].split("</form>")[0]
     assert 'name="q"' in bar and 'name="industry"' in bar
     assert 'name="credit_code"' not in bar and 'name="state_owned"' not in bar
+
+
+@pytest.mark.parametrize("model", ["audit/auditevent", "deposits/deposit", "cases/complaint",
+                                   "certificates/certificate", "blacklist/listingentry"])
+def test_records_changed_only_by_services_are_read_only_in_the_admin(client, personas, model):
+    client.force_login(personas.city_admin)
+    assert client.get(f"/admin/{model}/").status_code == 200
+    assert client.get(f"/admin/{model}/add/").status_code == 403
