@@ -16,30 +16,38 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext_lazy as _
 
+from core.citations import Rule
+from core.city_settings import city_setting
+
 from .choices import ListingCriterion
 
 # 45号 Art. 5: listing rests on an order to pay (限期支付) that went unpaid by its deadline, and then
 # (1) arrears reaching the amount of the crime of refusing to pay, or (2) a mass or extreme incident.
 CITATION_CRITERIA = "人社部令第45号第五条"
+CRITERIA_RULE = Rule(_("Listing criteria"), CITATION_CRITERIA)
 
 # 45号 (prior notice, 陈述申辩): the parties are told in writing and may object; the objection period is
 # 5 working days by default [M: domain.md §5.1.4] — BlacklistPolicy.objection_workdays.
 DEFAULT_OBJECTION_WORKDAYS = 5
 CITATION_NOTICE = "人社部令第45号（事先告知、陈述申辩）"  # article number not confirmed (domain.md §14.3)
+OBJECTION_RULE = Rule(_("Objection period"), CITATION_NOTICE)
 
 # 45号: the list is kept for 3 years from the listing decision, then removed automatically (domain.md §5.1.8).
 LISTING_YEARS = 3
-CITATION_TERM = "人社部令第45号（惩戒期限三年）"  # article number not confirmed
+CITATION_TERM = "人社部令第45号（惩戒期限）"  # article number not confirmed
+TERM_RULE = Rule(_("Listing term"), CITATION_TERM)
 
 # 45号 (信用修复): early removal when the arrears were corrected, at least 6 months have passed since the
 # correction and the party signed a written integrity commitment; decided within 15 working days [M].
 EARLY_REMOVAL_MONTHS = 6
 DEFAULT_REMOVAL_DECISION_WORKDAYS = 15
 CITATION_EARLY_REMOVAL = "人社部令第45号（信用修复、提前移出）"  # article number not confirmed
+EARLY_REMOVAL_RULE = Rule(_("Decision on early removal"), CITATION_EARLY_REMOVAL)
 
 # 45号 Art. 5 deadline [M]: decide within 20 working days after the order's deadline expired (informative:
 # shown as the decision due date, not enforced, as the text was not read).
 DECISION_WORKDAYS = 20
+DECISION_RULE = Rule(_("Listing decision due"), CITATION_CRITERIA)
 
 # Decree 724 Art. 48 and 65号 Art. 12: while listed the employer counts as grade C and its wage deposit
 # rises by at least 100% (read by enterprises.grading and deposits.providers through our providers).
@@ -49,8 +57,14 @@ CITATION_JOINT_PUNISHMENT = "《保障农民工工资支付条例》第四十八
 # (BlacklistPolicy.publication_min_amount, default the group criminal figure's lower national bound).
 DEFAULT_PUBLICATION_MIN_AMOUNT = Decimal("30000.00")
 CITATION_PUBLICATION = "人社部令第29号第五条"
+PUBLICATION_RULE = Rule(_("Publication of major violations"), "人社部令第29号")
 # 29号 (when to publish): prefecture and county bureaus publish once a quarter.
 PUBLICATION_MONTHS = 3
+
+
+# The rules behind each date an entry shows (page and API: the name and basis beside the date), by field.
+DEADLINE_RULES = {"objection_deadline": OBJECTION_RULE, "expires_on": TERM_RULE,
+                  "removal_decision_due": EARLY_REMOVAL_RULE}
 
 
 @dataclass(frozen=True)
@@ -69,10 +83,14 @@ class CriteriaResult:
 
     met: tuple = ()
     refusals: tuple = ()
+    decision_due: dt.date | None = None  # the order's deadline + the decision period (None: no deadline)
 
     @property
     def eligible(self) -> bool:
         return bool(self.met) and not self.refusals
+
+    criteria_rule = CRITERIA_RULE
+    decision_rule = DECISION_RULE
 
 
 def listing_criteria(*, order_deadline: dt.date | None, overdue: bool, unpaid: Decimal, workers: int, months: int,
@@ -130,11 +148,20 @@ def early_removal_refusals(*, corrected_on: dt.date | None, commitment_signed_on
 
 
 def quarter_of(day: dt.date) -> tuple[dt.date, dt.date, str]:
-    """(first day, last day, label like 2026Q3) of the day's quarter (29号 Art. 6)."""
-    first_month = (day.month - 1) // 3 * 3 + 1
+    """(first day, last day, label) of the publication period containing the day (29号 Art. 6): periods of
+    the city setting publication_interval_months from January; a quarter is labelled like 2026Q3, another
+    interval like 2026-07 (its first month), a year like 2026."""
+    months = city_setting("publication_interval_months", day)
+    first_month = (day.month - 1) // months * months + 1
     start = dt.date(day.year, first_month, 1)
-    end = start + relativedelta(months=PUBLICATION_MONTHS) - dt.timedelta(days=1)
-    return start, end, f"{day.year}Q{(first_month - 1) // 3 + 1}"
+    end = min(start + relativedelta(months=months), dt.date(day.year + 1, 1, 1)) - dt.timedelta(days=1)
+    if months == PUBLICATION_MONTHS:
+        label = f"{day.year}Q{(first_month - 1) // 3 + 1}"
+    elif months >= 12:
+        label = f"{day.year}"
+    else:
+        label = f"{day.year}-{first_month:02d}"
+    return start, end, label
 
 
 def publication_categories(*, unpaid_or_owed: Decimal, transferred: bool, mass_incident: bool,

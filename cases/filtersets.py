@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core.city_settings import city_setting
 
 from .choices import CaseOutcome, CaseStatus, Channel, ComplaintKind, ComplaintStatus
 from .models import Case, Complaint, MassIncident
@@ -91,7 +92,5 @@ class MassIncidentFilterSet(django_filters.FilterSet):
         fields = ["district", "major", "occurred_from", "occurred_to", "enterprise"]
 
     def filter_major(self, queryset, name, value):
-        from .rules import MAJOR_INCIDENT_WORKERS
-
-        key = {"workers_involved__gte": MAJOR_INCIDENT_WORKERS}
+        key = {"workers_involved__gte": city_setting("major_incident_workers")}
         return queryset.filter(**key) if value else queryset.exclude(**key)

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Role
 from accounts.models import District, User
+from core.city_settings import city_setting
 from core.forms import BootstrapFormMixin, bootstrapify
+from core.text import lazy_format
 from enterprises.models import Enterprise
 
 from . import rules
@@ -154,7 +156,9 @@ class RecusalForm(BootstrapFormMixin, forms.Form):
 
 class ExtensionDecisionForm(BootstrapFormMixin, forms.Form):
     approve = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes",
-                                     choices=[("yes", _("Approve 30 more working days")), ("no", _("Refuse"))])
+                                     choices=[("yes", lazy_format(_("Approve %(days)d more working days"),
+                                                                   days=rules.EXTENSION_WORKDAYS)),
+                                              ("no", _("Refuse"))])
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
 
 
@@ -163,7 +167,7 @@ class OrderForm(BootstrapFormMixin, forms.Form):
                              help_text=_("Leave empty to number it from the case."))
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE, initial=timezone.localdate)
     workdays = forms.IntegerField(label=_("Working days to pay"), min_value=1, max_value=60,
-                                  initial=rules.DEFAULT_ORDER_WORKDAYS)
+                                  initial=lambda: city_setting("default_order_workdays"))
     amount = forms.DecimalField(label=_("Amount to pay (CNY)"), min_value=Decimal("0.01"), max_digits=14,
                                 decimal_places=2)
     workers = forms.IntegerField(label=_("Workers"), min_value=1)

@@ -16,15 +16,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core.citations import Rule
+from core.city_settings import city_setting
+
 # 若干规定 (劳社部令第25号) Art. 18: decide on a complaint within 5 working days of receipt and file the
 # case on the day of acceptance.
 ACCEPTANCE_WORKDAYS = 5
 
 # Decree 423 Art. 17: finish the investigation within 60 working days of filing; a complex case may be
-# extended once by 30 working days with the approval of the department head.
+# extended once (the case holds one extension) by 30 working days with the approval of the department head.
 INVESTIGATION_WORKDAYS = 60
 EXTENSION_WORKDAYS = 30
-MAX_EXTENSIONS = 1
 
 # Decree 423 Art. 16: at least two inspectors carry out an investigation.
 MIN_INSPECTORS = 2
@@ -58,6 +60,14 @@ DUPLICATE_WINDOW_DAYS = 30
 
 # Platform policy: working days a rectification order gives by default (an inspector may change it).
 DEFAULT_ORDER_WORKDAYS = 7
+
+# The rules behind each deadline a case or complaint shows (page and API: the name and basis beside the date).
+ACCEPTANCE_RULE = Rule(_("Decision on acceptance"), "《关于实施〈劳动保障监察条例〉若干规定》第十八条")
+INVESTIGATION_RULE = Rule(_("Investigation deadline"), "《劳动保障监察条例》第十七条")
+ORDER_RULE = Rule(_("Deadline to pay under the order"), "《劳动保障监察条例》第二十六条")
+SUPERVISION_RULE = Rule(_("Listed supervision deadline"), "挂牌督办（本市督办要求）")
+DEADLINE_RULES = {"acceptance_deadline": ACCEPTANCE_RULE, "investigation_deadline": INVESTIGATION_RULE,
+                  "order_deadline": ORDER_RULE, "supervision_deadline": SUPERVISION_RULE}
 
 CENT = Decimal("0.01")
 
@@ -114,7 +124,8 @@ def check_acceptance(*, violation_ended_on, employer_identified: bool, within_in
     Decree 423 Art. 21: arbitration or court matters are directed there."""
     if is_time_barred(violation_ended_on, today):
         return AcceptanceCheck("time_barred", "not_accepted",
-                               _("The violation ended more than two years ago (Decree 423 Art. 20)."))
+                               _("The violation ended more than %(years)d years ago (Decree 423 Art. 20).")
+                               % {"years": LIMITATION_YEARS})
     if not employer_identified:
         return AcceptanceCheck("no_employer", "supplement",
                                _("No identifiable employer: the complainant must supplement the materials."))
@@ -138,8 +149,9 @@ def compensation_amount(unpaid: Decimal, rate: Decimal) -> Decimal:
     return money(unpaid * rate)
 
 
-def is_major_incident(workers: int) -> bool:
-    return workers >= MAJOR_INCIDENT_WORKERS
+def is_major_incident(workers: int, on: dt.date | None = None) -> bool:
+    """Major from the city's figure in force on the day (city setting major_incident_workers)."""
+    return workers >= city_setting("major_incident_workers", on)
 
 
 def crime_threshold_met(*, single_amount: Decimal, group_amount: Decimal, workers: int, months: int,

@@ -11,14 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.citations import LOCAL_PRACTICE, Rule
 from core.scoping import ScopedQuerySet
 
 from .choices import BlockerCode, CertificateStatus, Mode, Outcome, Purpose, State
 from .querysets import CertificateQuerySet, PolicyQuerySet
 
+# Defaults of certificates.CertificatePolicy (the city's figures, data with effective dates). No national rule
+# governs the certificate (domain.md §11): each is local practice.
 DEFAULT_VALIDITY_DAYS = 90  # domain.md §11.5: no national figure; local practice is short [M]
-DEFAULT_PUBLICATION_MONTHS = 12
-DEFAULT_COMMITMENT_DAYS = 365
+DEFAULT_PUBLICATION_MONTHS = 12  # a published major violation (人社部令第29号) blocks for a year
+DEFAULT_COMMITMENT_DAYS = 365  # a commitment letter covers a year
+VALIDITY_RULE = Rule(_("Certificate validity"), LOCAL_PRACTICE)
+DEADLINE_RULES = {"valid_until": VALIDITY_RULE}
 
 # Enterprises read their own (applying is checked by certificates.services.may_apply: an enterprise user
 # applies for its own enterprise); grid assistants and department clients read; staff apply at the desk.

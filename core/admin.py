@@ -1,7 +1,11 @@
+from django import forms
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import CalendarOverride, CalendarYear
+from .city_settings import SETTINGS
+from .models import CalendarOverride, CalendarYear, CitySetting
 
 
 @admin.register(CalendarOverride)
@@ -15,3 +19,35 @@ class CalendarOverrideAdmin(SimpleHistoryAdmin):
 @admin.register(CalendarYear)
 class CalendarYearAdmin(admin.ModelAdmin):
     list_display = ("year", "note")
+
+
+class CitySettingForm(forms.ModelForm):
+    key = forms.ChoiceField(label=_("setting"), choices=lambda: [(k, s.label) for k, s in SETTINGS.items()])
+
+    class Meta:
+        model = CitySetting
+        fields = ["key", "value", "effective_from", "note"]
+
+
+@admin.register(CitySetting)
+class CitySettingAdmin(SimpleHistoryAdmin):
+    """City administrators (the only users of this admin site) enter a new value with the day it takes effect.
+    A row in force or past is what applied on those days: it stays as it is; only a future row may change."""
+
+    form = CitySettingForm
+    list_display = ("label", "key", "value", "effective_from", "note")
+    list_filter = ("key",)
+    ordering = ("key", "-effective_from")
+
+    @admin.display(description=_("setting"))
+    def label(self, obj):
+        return obj.spec.label if obj.spec else obj.key
+
+    def _future(self, obj):
+        return obj is None or obj.effective_from > timezone.localdate()
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._future(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._future(obj)

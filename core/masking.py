@@ -1,4 +1,17 @@
-"""Masks for personal data, as docs/ui.md prescribes. Pages and API bodies show only these."""
+"""Masks for personal data, as docs/ui.md prescribes. Pages and API bodies show only these; and the one
+rule of who may read the full value."""
+
+from accounts.choices import Role
+
+# PIPL Art. 28 (sensitive personal data) with ASVS 8.3.5: only the inspectors and officials of the district that
+# handles the record read a full ID number or phone, giving a reason, audited (audit.events.personal_data_revealed).
+# City administrators run the platform, not the cases: they do not (the minimum-necessary rule, PIPL Art. 6).
+REVEAL_ROLES = frozenset({Role.INSPECTOR, Role.DISTRICT_OFFICIAL})
+
+
+def may_reveal(user) -> bool:
+    """Whether the user's role may read full personal data at all; the caller adds the record's scope."""
+    return getattr(user, "is_authenticated", False) and user.is_active and user.role in REVEAL_ROLES
 
 
 def mask_id_number(value: str | None) -> str:

@@ -40,6 +40,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("certificates:list", _("Certificates"), "bi-patch-check", ALL_ROLES - {Role.API_CLIENT},
             _("Credit discipline")),
     NavItem("accounts:districts", _("Districts"), "bi-map", STAFF_ROLES, _("Platform")),
+    NavItem("city-settings", _("City settings"), "bi-sliders", STAFF_ROLES, _("Platform")),
     NavItem("api-docs", _("API documentation"), "bi-braces", ALL_ROLES - {Role.ENTERPRISE}, _("Platform")),
     NavItem("admin:index", _("Administration"), "bi-gear", frozenset({Role.CITY_ADMIN}), _("Platform")),
 ]

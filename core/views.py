@@ -1,16 +1,22 @@
 """Shared view machinery: scoped list/detail mixins and the role home pages."""
 
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.generic import ListView
 
 from accounts.choices import Action, Role
 from accounts.models import District
 
+from .city_settings import SETTINGS
+from .city_settings import in_force as settings_in_force
 from .dashboard import stats_for
 from .excel import stream_xlsx
 from .forms import bootstrapify
+from .models import CitySetting
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -85,6 +91,25 @@ def home(request):
         .order_by("sort_order")
     )
     return render(request, "core/home.html", {"districts": districts, "stats": stats_for(user)})
+
+
+@login_required
+def city_settings(request):
+    """The city's settings as staff read them: the value in force today, since when, its basis, and any
+    value already entered for a later day. Only city administrators change them (in the admin site)."""
+    user = request.user
+    if not user.is_superuser and user.role in (Role.ENTERPRISE, Role.API_CLIENT):
+        raise PermissionDenied
+    today = timezone.localdate()
+    upcoming: dict[str, list] = {}
+    for row in CitySetting.objects.filter(effective_from__gt=today).order_by("effective_from"):
+        upcoming.setdefault(row.key, []).append(row)
+    rows = []
+    for key, spec in SETTINGS.items():
+        value, since = settings_in_force(key, today)
+        rows.append({"spec": spec, "value": spec.format(value), "since": since,
+                     "upcoming": [(r, spec.format(spec.parse(r.value))) for r in upcoming.get(key, [])]})
+    return render(request, "core/city_settings.html", {"rows": rows, "today": today})
 
 
 def permission_denied(request, exception=None):

@@ -6,6 +6,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.citations import Rule
+
 # 65号 Art. 5 (domain.md §2.1 item 4): the deposit is stored, or the guarantee obtained, within 20 working days
 # of the trigger date. The trigger itself (permit or contract) is [M] and configurable per deposit.
 STORE_WORKDAYS = 20
@@ -22,6 +24,17 @@ RETURN_CONFIRM_WORKDAYS = 3
 # period; the bureau reminds the contractor one month before it expires.
 GUARANTEE_MIN_YEARS = 1
 GUARANTEE_REMINDER_MONTHS = 1
+
+# The rules behind each date a deposit shows (page and API: the name and basis beside the date).
+STORE_RULE = Rule(_("Deadline to store the deposit"), "人社部发〔2021〕65号第五条")
+TOPUP_RULE = Rule(_("Deadline to top the deposit up"), "人社部发〔2021〕65号第十四条")
+GUARANTEE_RULE = Rule(_("Guarantee validity"), "人社部发〔2021〕65号第十七条")
+RETURN_PUBLICITY_RULE = Rule(_("Public notice before return"), "人社部发〔2021〕65号第二十二条")
+RETURN_REVIEW_RULE = Rule(_("Review of the return application"), "人社部发〔2021〕65号第二十二条")
+DEADLINE_RULES = {"due_on": STORE_RULE, "topup_due_on": TOPUP_RULE, "valid_until": GUARANTEE_RULE,
+                  "expiry_reminder_on": GUARANTEE_RULE, "publicity_until": RETURN_PUBLICITY_RULE,
+                  "review_due_on": RETURN_REVIEW_RULE, "confirmation_due_on": RETURN_REVIEW_RULE}
+
 # 65号 Art. 22 (§2.6 item 27): deposits are cleaned up at least every six months.
 CLEANUP_MONTHS = 6
 # 65号 Art. 11 (§2.2 item 7): several concurrent projects may lower the rate, never below 0.5 %.

@@ -10,8 +10,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import BootstrapFormMixin
+from core.text import lazy_format
 
-from .choices import DepositForm, EntryKind, TriggerKind
+from .choices import RETURN_PUBLICITY_DAYS, STORE_WORKDAYS, DepositForm, EntryKind, TriggerKind
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "min_value": Decimal("0.01")}
 
@@ -28,7 +29,8 @@ class AssessForm(BootstrapFormMixin, forms.Form):
     project = forms.ModelChoiceField(label=_("Project"), queryset=None)
     trigger = forms.ChoiceField(label=_("Deadline runs from"), choices=TriggerKind.choices)
     trigger_date = forms.DateField(label=_("Trigger date"), widget=forms.DateInput,
-                                   help_text=_("The deposit is due 20 working days after this day."))
+                                   help_text=lazy_format(_("The deposit is due %(days)d working days after this day."),
+                                                         days=STORE_WORKDAYS))
     annual_amount = forms.DecimalField(label=_("Annual contract amount (multi-year contracts)"), required=False,
                                        **MONEY)
 
@@ -117,7 +119,9 @@ class RenewForm(BootstrapFormMixin, forms.Form):
 class StartReturnForm(BootstrapFormMixin, forms.Form):
     commitment_on = forms.DateField(label=_("Written no-arrears commitment dated"), widget=forms.DateInput)
     publicity_from = forms.DateField(label=_("Public notice starts"), widget=forms.DateInput,
-                                     help_text=_("On the site notice board and the bureau's website, 30 days."))
+                                     help_text=lazy_format(
+                                         _("On the site notice board and the bureau's website, %(days)d days."),
+                                         days=RETURN_PUBLICITY_DAYS))
 
 
 class ApplyReturnForm(BootstrapFormMixin, forms.Form):

@@ -29,12 +29,16 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
+from core.city_settings import city_setting
+
 from . import providers
 
 __all__ = ["DEFAULT_JURISDICTION", "Line", "RateInputs", "RateResult", "assess", "assess_project", "inputs_for",
            "policy_for", "years_clean"]
 
-DEFAULT_JURISDICTION = "620100"  # Lanzhou (兰州市)
+# The default of the city setting jurisdiction_code (GB/T 2260 division code): Lanzhou (兰州市). The code in
+# force is read with core.city_settings.city_setting("jurisdiction_code").
+DEFAULT_JURISDICTION = "620100"
 
 ART_11 = "人社部发〔2021〕65号 第十一条"
 ART_12 = "人社部发〔2021〕65号 第十二条"
@@ -127,9 +131,10 @@ def _years_before(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def policy_for(on: dt.date, jurisdiction: str = DEFAULT_JURISDICTION):
+def policy_for(on: dt.date, jurisdiction: str | None = None):
     from .models import RatePolicy
 
+    jurisdiction = jurisdiction or city_setting("jurisdiction_code", on)
     policy = RatePolicy.objects.in_force(jurisdiction, on)
     if policy is None:
         raise LookupError(f"No deposit rate policy of {jurisdiction} is in force on {on}.")
@@ -310,7 +315,7 @@ def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) ->
     )
 
 
-def assess_project(project, on: dt.date, *, annual_amount=None, jurisdiction=DEFAULT_JURISDICTION):
+def assess_project(project, on: dt.date, *, annual_amount=None, jurisdiction=None):
     """(RateResult, RateInputs) for the project under the policy in force on the day."""
     inputs = inputs_for(project, on, annual_amount=annual_amount)
     return assess(policy_for(on, jurisdiction), inputs), inputs

@@ -11,11 +11,13 @@ from django.utils import timezone
 
 from audit import events
 
+from .choices import CLEANUP_MONTHS
 from .models import Deposit
 
 
 def _half_year(day) -> str:
-    return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    """The clean-up period of the day: 2026-H1, 2026-H2 (every CLEANUP_MONTHS, 65号 Art. 22)."""
+    return f"{day.year}-H{(day.month - 1) // CLEANUP_MONTHS + 1}"
 
 
 @shared_task(name="deposits.remind_expiring_guarantees")

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.citations import Rule
+
 
 class EnterpriseKind(models.TextChoices):
     CLIENT = "client", _("Construction client")
@@ -128,3 +130,28 @@ C_VIOLATION_THRESHOLD = 3
 # Lanzhou practice (domain.md §10.6, a local policy [L]): grade C enterprises get at least two
 # written reviews a year. The per-grade frequencies themselves are data (SupervisionPolicy).
 C_MIN_WRITTEN_REVIEWS = 2
+
+# 人社部规〔2016〕1号 (domain.md §10.2): the annual evaluation rests on the previous year's credit record; a city
+# may evaluate more years (the city setting grading_period_years, whose default this is).
+EVALUATION_YEARS = 1
+
+# The rule behind each grade reason (page and API: the name and basis beside the reason), by Finding code.
+# Article numbers of 人社部规〔2016〕1号 are not confirmed (domain.md §10), so the grade's situation is named.
+GRADING_BASIS = "人社部规〔2016〕1号"
+HANDLED_RULE = Rule(_("Penalised or handled: grade B at least"), f"{GRADING_BASIS}（B级情形）")
+C_TRIGGER_BASIS = f"{GRADING_BASIS}（C级情形）"
+REASON_RULES = {
+    "handled": HANDLED_RULE,
+    **{trigger.value: Rule(trigger.label, C_TRIGGER_BASIS) for trigger in CTrigger if trigger != CTrigger.BLACKLISTED},
+    # Decree 724 Art. 48 (joint punishment), read with the grading rules: a listed employer is at least C.
+    CTrigger.BLACKLISTED.value: Rule(CTrigger.BLACKLISTED.label, "《保障农民工工资支付条例》第四十八条"),
+}
+
+
+def cite_reason(reason: dict) -> dict:
+    """A stored grade reason with its rule's name and basis (reasons stored before they carried one get it
+    from their code)."""
+    rule = REASON_RULES.get(reason.get("code", ""))
+    if rule is None or reason.get("basis"):
+        return reason
+    return {**reason, **rule.as_dict()}

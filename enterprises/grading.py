@@ -31,6 +31,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from accounts.choices import Action
 from audit import events
+from core.city_settings import city_setting
 from core.scoping import can
 
 from .choices import (
@@ -42,6 +43,7 @@ from .choices import (
     Handling,
     TimelineKind,
     ViolationCategory,
+    cite_reason,
 )
 from .models import CreditGrade, Enterprise, Violation
 from .timeline import build_entry, file_language, save_entries
@@ -137,8 +139,10 @@ def findings_for(enterprises, year: int) -> dict[int, list[Finding]]:
 # --- rules -----------------------------------------------------------------------------------
 
 def evaluation_period(year: int) -> tuple[dt.date, dt.date]:
-    """人社部规〔2016〕1号: the annual evaluation rests on the previous year's record (domain.md §10.2)."""
-    return dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31)
+    """人社部规〔2016〕1号: the annual evaluation rests on the previous year's record (domain.md §10.2); a city
+    may evaluate more years (city setting grading_period_years, read as in force on 1 January of `year`)."""
+    years = city_setting("grading_period_years", dt.date(year, 1, 1))
+    return dt.date(year - years, 1, 1), dt.date(year - 1, 12, 31)
 
 
 @dataclass
@@ -173,6 +177,8 @@ def decide(findings: Iterable[Finding]) -> Proposal:
         reasons = [asdict(f) for f in counted]
     else:
         grade = Grade.A
+    # Each reason carries its rule (stored text, in the file's language like the labels).
+    reasons = [cite_reason(r) for r in reasons]
     return Proposal(grade=grade.value, violation_count=len(counted), reasons=reasons)
 
 

@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.city_settings import city_setting
 from core.fields import EncryptedCharField
 from core.masking import mask_phone
 from core.scoping import ScopedQuerySet
 
 from .choices import (
-    C_MIN_WRITTEN_REVIEWS,
     CTrigger,
     EnterpriseKind,
     EnterpriseStatus,
@@ -20,6 +20,7 @@ from .choices import (
     ImportStatus,
     Industry,
     ViolationCategory,
+    cite_reason,
 )
 from .querysets import (
     CreditGradeQuerySet,
@@ -236,6 +237,11 @@ class CreditGrade(models.Model):
     def reason_labels(self) -> list[str]:
         return [r.get("label", "") for r in self.reasons]
 
+    @property
+    def cited_reasons(self) -> list[dict]:
+        """The reasons, each with the rule's name and basis (enterprises.choices.REASON_RULES)."""
+        return [cite_reason(r) for r in self.reasons]
+
 
 class SupervisionPolicy(models.Model):
     """Grade-based supervision (分类监管) as data: how often each grade is patrolled and reviewed, whether
@@ -276,9 +282,10 @@ class SupervisionPolicy(models.Model):
         return f"{self.grade} · {self.effective_from:%Y-%m-%d}"
 
     def clean(self):
-        if self.grade == Grade.C and (self.written_reviews_per_year or 0) < C_MIN_WRITTEN_REVIEWS:
+        minimum = city_setting("c_min_written_reviews", self.effective_from)
+        if self.grade == Grade.C and (self.written_reviews_per_year or 0) < minimum:
             raise ValidationError({"written_reviews_per_year": _(
-                "Grade C needs at least %(n)d written reviews a year.") % {"n": C_MIN_WRITTEN_REVIEWS}})
+                "Grade C needs at least %(n)d written reviews a year.") % {"n": minimum}})
         if self.effective_to and self.effective_to < self.effective_from:
             raise ValidationError({"effective_to": _("The end is before the start.")})
 

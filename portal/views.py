@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from accounts.models import District
 from blacklist.models import ListingEntry, PublishedViolation
+from blacklist.services.common import policy as blacklist_policy
 from certificates import verification
 from certificates.forms import VerifyForm
 from core.ratelimit import allow, client_ip
@@ -63,7 +64,9 @@ def blacklist(request):
     rows = (ListingEntry.objects.public(timezone.localdate()).search(q).select_related("enterprise", "district")
             .prefetch_related("persons").order_by("-listed_on", "-pk"))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/blacklist.html", {"page": page, "q": q})
+    # The terms in force (blacklist.BlacklistPolicy), so that the explanation follows the city's figures.
+    terms = blacklist_policy(timezone.localdate())
+    return render(request, "portal/blacklist.html", {"page": page, "q": q, "terms": terms})
 
 
 def violations(request):

@@ -79,7 +79,3 @@ def targets_on(day: dt.date | None = None) -> dict:
             targets[row.metric] = row.minimum
     return targets
 
-
-# PIPL Art. 28 (sensitive personal data) with ASVS 8.3.5: only the district's inspectors and officials read a
-# full ID number, with a reason, audited (audit.events.personal_data_revealed).
-REVEAL_ROLES = frozenset({"inspector", "district_official"})

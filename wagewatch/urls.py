@@ -30,6 +30,7 @@ api_v1 = [
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("city-settings/", core_views.city_settings, name="city-settings"),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
     path("enterprises/", include("enterprises.urls")),

@@ -1,6 +1,9 @@
 from rest_framework import serializers
 
+from core.api.citations import CitationsField
+
 from ..models import ListedPerson, ListingEntry, PunishmentNotice
+from ..rules import DEADLINE_RULES
 
 
 class ListedPersonSerializer(serializers.ModelSerializer):
@@ -17,12 +20,13 @@ class ListingEntrySerializer(serializers.ModelSerializer):
     district = serializers.CharField(source="district.code", read_only=True)
     case = serializers.CharField(source="case.number", read_only=True)
     persons = ListedPersonSerializer(many=True, read_only=True)
+    citations = CitationsField(DEADLINE_RULES)
 
     class Meta:
         model = ListingEntry
         fields = ["id", "enterprise", "enterprise_name", "credit_code", "district", "case", "status", "criteria",
                   "unpaid_amount", "workers", "facts", "decision_number", "listed_on", "expires_on", "ended_on",
-                  "persons"]
+                  "objection_deadline", "removal_decision_due", "persons", "citations"]
 
 
 class PunishmentNoticeSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ at least grade C and its deposits rise by 100%: enterprises.grading and deposits
 providers in blacklist.providers; no flag is copied anywhere.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
@@ -20,9 +21,10 @@ from django.utils.translation import gettext as _
 from accounts.choices import Action
 from cases.choices import EscalationKind, EscalationStatus, EventKind
 from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
-from cases.rules import DEFAULT_PROVINCE
 from cases.services import complete_escalation
+from core.city_settings import city_setting
 from core.scoping import can
+from core.workdays import CalendarNotCovered, WorkdayCalendar
 
 from .. import rules, signals
 from ..choices import ListingStatus, NoticeKind, PersonRole
@@ -88,12 +90,25 @@ def check_criteria(case, on=None) -> rules.CriteriaResult:
     if overdue_event is not None and overdue_event.data.get("unpaid"):
         unpaid = max(unpaid, Decimal(str(overdue_event.data["unpaid"])))
     deadline = order.deadline if order else None
-    threshold = CriminalThreshold.objects.in_force(deadline or on).filter(province=DEFAULT_PROVINCE).first()
-    return rules.listing_criteria(
+    province = city_setting("crime_threshold_province", deadline or on)
+    threshold = CriminalThreshold.objects.in_force(deadline or on).filter(province=province).first()
+    return replace(rules.listing_criteria(
         order_deadline=deadline, overdue=overdue_event is not None, unpaid=unpaid, workers=case.workers_owed,
         months=case.months_owed, single_amount=threshold.single_amount if threshold else None,
         group_amount=threshold.group_amount if threshold else None,
-        mass_incident=case.mass_incidents.exists(), on=on)
+        mass_incident=case.mass_incidents.exists(), on=on), decision_due=_decision_due(deadline))
+
+
+def _decision_due(order_deadline):
+    """The order's deadline + the city's decision period in working days (45号 Art. 5; informative); None
+    when there is no deadline or its year has no holiday schedule yet."""
+    if order_deadline is None:
+        return None
+    try:
+        return WorkdayCalendar().add_workdays(order_deadline,
+                                              city_setting("blacklist_decision_workdays", order_deadline))
+    except CalendarNotCovered:
+        return None
 
 
 def _default_facts(case, unpaid) -> str:

@@ -4,7 +4,9 @@ from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
 from accounts.models import District
+from core.api.citations import CitationsField
 
+from .. import rules
 from ..choices import Channel
 from ..models import Case, Complaint
 
@@ -18,6 +20,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
     complainant_id_number = serializers.CharField(source="masked_id_number", read_only=True)
     case_number = serializers.CharField(source="case.number", read_only=True, default=None)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
+    citations = CitationsField({"acceptance_deadline": rules.ACCEPTANCE_RULE})
 
     class Meta:
         model = Complaint
@@ -26,7 +29,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
                   "complainant_id_number", "employer_name", "employer_credit_code", "enterprise", "project",
                   "workplace_address", "district", "workers_count", "amount_owed", "owed_from", "owed_to",
                   "description", "group_lead", "case", "case_number", "refusal_ground", "decision_reason",
-                  "referred_to", "decided_at"]
+                  "referred_to", "decided_at", "citations"]
 
 
 class ComplaintCreateSerializer(serializers.ModelSerializer):
@@ -63,6 +66,7 @@ class CaseSerializer(serializers.ModelSerializer):
     district = DistrictBriefSerializer(read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     next_deadline = serializers.DateField(read_only=True)
+    citations = CitationsField(rules.DEADLINE_RULES)
 
     class Meta:
         model = Case
@@ -70,7 +74,7 @@ class CaseSerializer(serializers.ModelSerializer):
                   "status_display", "filed_on", "investigation_deadline", "extension_status", "order_deadline",
                   "next_deadline", "workers_owed", "amount_owed", "months_owed", "recovered_amount",
                   "recovered_workers", "compensation_amount", "flagged", "listed_supervision",
-                  "supervision_deadline", "outcome", "closed_on"]
+                  "supervision_deadline", "outcome", "closed_on", "citations"]
 
 
 class CloseSerializer(serializers.Serializer):

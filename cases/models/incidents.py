@@ -60,7 +60,7 @@ class MassIncident(models.Model):
 
     @property
     def is_major(self) -> bool:
-        return rules.is_major_incident(self.workers_involved)
+        return rules.is_major_incident(self.workers_involved, self.occurred_at)
 
     def response_labels(self):
         from ..choices import ResponseAction

@@ -71,8 +71,8 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
         if ground not in DECISION_GROUNDS[decision]:
             raise DomainError(_("This ground does not fit the decision."), "ground")
         if ground == RefusalGround.TIME_BARRED and check.ground != RefusalGround.TIME_BARRED:
-            raise DomainError(_("The violation ended less than two years before the complaint: it is not "
-                                "time-barred (Decree 423 Art. 20)."), "ground")
+            raise DomainError(_("The violation ended less than %(years)d years before the complaint: it is not "
+                                "time-barred (Decree 423 Art. 20).") % {"years": rules.LIMITATION_YEARS}, "ground")
         if not reason:
             raise DomainError(_("Give the reason that will be sent to the complainant."), "reason")
         if decision == ComplaintStatus.REFERRED and not referred_to.strip():

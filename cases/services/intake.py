@@ -13,6 +13,7 @@ from stdnum.cn import ric
 from accounts.choices import Action
 from audit import events
 from core import crypto
+from core.city_settings import city_setting
 from core.workdays import CalendarNotCovered
 from enterprises.choices import TimelineKind
 from enterprises.models import Enterprise
@@ -62,7 +63,8 @@ def route_district(*, enterprise=None, project=None, chosen=None):
 def find_group_lead(complaint: Complaint):
     """The first complaint of a group about the same employer (or project, or unmatched employer name)
     received within the window: one case will serve all of them."""
-    since = complaint.received_on - dt.timedelta(days=rules.DUPLICATE_WINDOW_DAYS)
+    window = city_setting("duplicate_window_days", complaint.received_on)
+    since = complaint.received_on - dt.timedelta(days=window)
     qs = Complaint.objects.filter(received_on__gte=since).exclude(pk=complaint.pk)
     if complaint.enterprise_id or complaint.project_id:
         same = Q(pk__in=[])

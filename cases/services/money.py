@@ -68,7 +68,8 @@ def order_compensation(case, *, actor, rate: Decimal, on=None):
     if case.compensation_amount is not None:
         raise IllegalTransition(_("Additional compensation was ordered already."))
     if rate is None or not (rules.COMPENSATION_MIN_RATE <= rate <= rules.COMPENSATION_MAX_RATE):
-        raise DomainError(_("The rate must be between 50% and 100% (Decree 423 Art. 26)."), "rate")
+        raise DomainError(_("The rate must be between %(low)s and %(high)s (Decree 423 Art. 26).") % {
+            "low": f"{rules.COMPENSATION_MIN_RATE:.0%}", "high": f"{rules.COMPENSATION_MAX_RATE:.0%}"}, "rate")
     case.compensation_rate = rate
     case.compensation_amount = rules.compensation_amount(case.amount_unpaid, rate)
     save(case, actor)

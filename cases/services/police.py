@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action
 from audit import events
+from core.city_settings import city_setting
 from enterprises.choices import TimelineKind
 from enterprises.timeline import add_entry
 
@@ -28,9 +29,11 @@ NEXT_STAGES = {
 }
 
 
-def crime_check(case, on=None, province: str = rules.DEFAULT_PROVINCE):
+def crime_check(case, on=None, province: str | None = None):
     """(threshold in force, met?) for the case's unpaid wages after an overdue order."""
-    threshold = CriminalThreshold.objects.in_force(on or today()).filter(province=province).first()
+    on = on or today()
+    province = province or city_setting("crime_threshold_province", on)
+    threshold = CriminalThreshold.objects.in_force(on).filter(province=province).first()
     if threshold is None:
         return None, False
     met = rules.crime_threshold_met(single_amount=threshold.single_amount, group_amount=threshold.group_amount,

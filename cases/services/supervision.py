@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action, Role
+from core.city_settings import city_setting
 
-from .. import rules
 from ..choices import CaseStatus, EventKind
 from ..models import Complaint, DifficultCaseThreshold
 from ..rules import yuan
@@ -28,11 +28,12 @@ def flag_reasons(case, threshold, on: dt.date) -> list[str]:
     if case.workers_owed >= threshold.workers:
         reasons.append(_("%(n)d workers ≥ %(limit)d") % {"n": case.workers_owed, "limit": threshold.workers})
     if case.enterprise_id:
-        since = on - dt.timedelta(days=rules.DUPLICATE_WINDOW_DAYS)
+        window = city_setting("duplicate_window_days", on)
+        since = on - dt.timedelta(days=window)
         repeated = Complaint.objects.filter(enterprise_id=case.enterprise_id, received_on__gte=since).count()
         if repeated >= threshold.repeated_complaints:
             reasons.append(_("%(n)d complaints about the employer within %(days)d days") % {
-                "n": repeated, "days": rules.DUPLICATE_WINDOW_DAYS})
+                "n": repeated, "days": window})
     return reasons
 
 

@@ -14,7 +14,7 @@ from accounts.choices import Action
 from audit import events
 from core.views import FilteredListView
 
-from .. import documents, services
+from .. import documents, rules, services
 from ..choices import CaseStatus
 from ..filtersets import CaseFilterSet
 from ..models import Case, CaseEvent, CaseInspector, Complaint, EscalationRequest, MassIncident, Order, Recovery
@@ -85,11 +85,13 @@ def case_detail(request, pk, bound=None, status=200):
         "case": case,
         "actions": [(a, forms[a.name]) for a in offered],
         "open_action": bound[0] if bound else "",
-        "investigation": countdown(case.investigation_deadline)
+        "investigation": countdown(case.investigation_deadline, rule=rules.INVESTIGATION_RULE)
         if case.status in (CaseStatus.FILED, CaseStatus.INVESTIGATING) else None,
-        "order_countdown": countdown(case.order_deadline) if case.status == CaseStatus.ORDER_ISSUED else None,
-        "supervision": countdown(case.supervision_deadline) if case.listed_supervision and not case.is_closed
-        else None,
+        "order_countdown": countdown(case.order_deadline, rule=rules.ORDER_RULE)
+        if case.status == CaseStatus.ORDER_ISSUED else None,
+        "supervision": countdown(case.supervision_deadline, rule=rules.SUPERVISION_RULE)
+        if case.listed_supervision and not case.is_closed else None,
+        "deadline_rules": rules.DEADLINE_RULES,
         "complaints": list(Complaint.objects.visible_to(user).filter(case=case).order_by("received_at")),
         "orders": list(Order.objects.filter(case=case)),
         "recoveries": list(Recovery.objects.filter(case=case).prefetch_related("workers")),

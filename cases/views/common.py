@@ -4,15 +4,13 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from accounts.choices import Role
+from core.masking import may_reveal
 from core.workdays import CalendarNotCovered, WorkdayCalendar
-
-# Who may reveal a complainant's full ID number or phone (with an audit event each time).
-UNMASK_ROLES = {Role.INSPECTOR, Role.DISTRICT_OFFICIAL, Role.CITY_ADMIN}
 
 
 def may_unmask(user) -> bool:
-    return user.is_superuser or user.role in UNMASK_ROLES
+    """Who may reveal a complainant's full ID number or phone: the one rule, core.masking.REVEAL_ROLES."""
+    return may_reveal(user)
 
 
 @dataclass
@@ -22,6 +20,7 @@ class Countdown:
     day: object = None
     left: int | None = None
     error: str = ""
+    rule: object = None  # the core.citations.Rule behind the date, shown beside it
 
     @property
     def overdue(self) -> bool:
@@ -43,15 +42,15 @@ class Countdowns:
         self.calendar = WorkdayCalendar()
         self.today = timezone.localdate()
 
-    def __call__(self, day, error: str = "") -> Countdown:
+    def __call__(self, day, error: str = "", rule=None) -> Countdown:
         if day is None:
-            return Countdown(error=error)
+            return Countdown(error=error, rule=rule)
         try:
-            return Countdown(day, self.calendar.workdays_between(self.today, day))
+            return Countdown(day, self.calendar.workdays_between(self.today, day), rule=rule)
         except CalendarNotCovered as exc:
             from django.utils.translation import gettext as _
 
-            return Countdown(day, None, _("No holiday schedule for %(year)d") % {"year": exc.year})
+            return Countdown(day, None, _("No holiday schedule for %(year)d") % {"year": exc.year}, rule=rule)
 
 
 def add_domain_error(form, exc) -> None:

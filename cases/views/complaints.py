@@ -17,7 +17,7 @@ from audit import events
 from core.scoping import can
 from core.views import FilteredListView
 
-from .. import documents, services
+from .. import documents, rules, services
 from ..choices import ComplaintStatus
 from ..filtersets import ComplaintFilterSet
 from ..forms import DecisionForm, NoteForm
@@ -85,8 +85,9 @@ def complaint_detail(request, pk, decision_form=None, supplement_form=None, stat
         "complaint": complaint,
         "attachments": list(complaint.attachments.all()),
         "group": group,
-        "countdown": Countdowns()(complaint.acceptance_deadline, complaint.deadline_error)
+        "countdown": Countdowns()(complaint.acceptance_deadline, complaint.deadline_error, rule=rules.ACCEPTANCE_RULE)
         if complaint.status == ComplaintStatus.RECEIVED else None,
+        "acceptance_rule": rules.ACCEPTANCE_RULE,
         "may_decide": may_decide and complaint.status == ComplaintStatus.RECEIVED,
         "may_supplement": may_decide and complaint.status == ComplaintStatus.SUPPLEMENT,
         "decision_form": decision_form or DecisionForm(initial=initial),

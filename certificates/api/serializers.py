@@ -1,15 +1,19 @@
 from rest_framework import serializers
 
-from ..models import Certificate, CommitmentLetter
+from core.api.citations import CitationsField
+
+from ..models import DEADLINE_RULES, Certificate, CommitmentLetter
 
 
 class CertificateSerializer(serializers.ModelSerializer):
     state = serializers.SerializerMethodField()
+    citations = CitationsField(DEADLINE_RULES)
 
     class Meta:
         model = Certificate
         fields = ["id", "serial", "enterprise", "enterprise_name", "credit_code", "purpose", "purpose_detail",
-                  "issued_on", "valid_until", "status", "state", "revoked_at", "revoked_reason"]
+                  "issued_on", "valid_until", "status", "state", "revoked_at", "revoked_reason",
+                  "citations"]
 
     def get_state(self, obj) -> str:
         from django.utils import timezone

@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from core.api.citations import CitationsField
+from deposits.choices import DEADLINE_RULES
 from deposits.models import Approval, Deposit, EmergencyFund, FundEntry, LedgerEntry
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "read_only": True}
@@ -25,6 +27,7 @@ class DepositSerializer(serializers.ModelSerializer):
     permit_eligible = serializers.SerializerMethodField(
         help_text="The deposit is stored, guaranteed (guarantee still valid) or exempt.")
     explanation = ExplanationLineSerializer(many=True, read_only=True)
+    citations = CitationsField(DEADLINE_RULES)
 
     class Meta:
         model = Deposit
@@ -33,7 +36,7 @@ class DepositSerializer(serializers.ModelSerializer):
                   "standard_amount", "required_amount", "adjustment", "explanation", "balance", "permit_eligible",
                   "trigger", "trigger_date", "due_on", "stored_on", "guarantor", "guarantee_number",
                   "guarantee_amount", "valid_from", "valid_until", "expiry_reminder_on", "topup_due_on",
-                  "publicity_from", "publicity_until", "returned_on"]
+                  "publicity_from", "publicity_until", "returned_on", "citations"]
 
     def get_permit_eligible(self, deposit) -> bool:
         return deposit.satisfied

@@ -10,7 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
 
-from ..choices import RateBase
+from ..choices import NATIONAL_FLOOR_RATE, RateBase
+from ..rates import DEFAULT_JURISDICTION
 from .base import CityWideQuerySet
 
 RATE = {"max_digits": 7, "decimal_places": 4, "validators": [MinValueValidator(0), MaxValueValidator(1)]}
@@ -34,7 +35,7 @@ class RatePolicy(models.Model):
 
     role_actions = {role: {Action.VIEW} for role in Role if role != Role.CITY_ADMIN}
 
-    jurisdiction = models.CharField(_("jurisdiction code"), max_length=12, default="620100",
+    jurisdiction = models.CharField(_("jurisdiction code"), max_length=12, default=DEFAULT_JURISDICTION,
                                     help_text=_("Administrative division code (620100: Lanzhou)."))
     jurisdiction_name = models.CharField(_("jurisdiction"), max_length=50, default="兰州市")
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -96,5 +97,6 @@ class RatePolicy(models.Model):
             raise ValidationError({"base_rate": _("The standard rate is below the lowest rate allowed.")})
         if self.max_rate is not None and self.base_rate > self.max_rate:
             raise ValidationError({"base_rate": _("The standard rate is above the highest rate allowed.")})
-        if self.floor_rate is not None and self.floor_rate < Decimal(0):
-            raise ValidationError({"floor_rate": _("The floor cannot be negative.")})
+        if self.floor_rate is not None and self.floor_rate < Decimal(NATIONAL_FLOOR_RATE):
+            raise ValidationError({"floor_rate": _("The floor cannot be below the national %(floor)s (65号 Art. 11).")
+                                   % {"floor": f"{Decimal(NATIONAL_FLOOR_RATE):.1%}"}})

@@ -71,7 +71,7 @@ def held_status(deposit) -> str:
 
 @transaction.atomic
 def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=None, annual_amount=None,
-                   on=None, jurisdiction=rates.DEFAULT_JURISDICTION) -> Deposit:
+                   on=None, jurisdiction=None) -> Deposit:
     """Assess (or, while nothing is stored yet, re-assess) the project's deposit under the policy in force,
     and set the storing deadline: 20 working days after the trigger date (65号 Art. 5)."""
     from projects.models import Project
@@ -156,7 +156,8 @@ def check_guarantee(deposit, *, amount, valid_from, valid_until, original_held):
         errors["amount"] = _("The guarantee must cover at least the required %(amount)s.") % {
             "amount": rates.yuan(deposit.required_amount)}
     if valid_until < valid_from + relativedelta(years=GUARANTEE_MIN_YEARS):
-        errors["valid_until"] = _("A guarantee is valid for at least one year.")
+        errors["valid_until"] = _("A guarantee is valid for at least %(years)d year(s).") % {
+            "years": GUARANTEE_MIN_YEARS}
     completion = deposit.project.planned_completion_on
     if completion and valid_until < completion:
         errors["valid_until"] = _("The guarantee must cover the construction period (until %(day)s).") % {
@@ -284,8 +285,8 @@ def apply_return(deposit, *, actor, applied_on=None) -> Deposit:
     deposit = locked(deposit, actor)
     applied_on = applied_on or today()
     _require(deposit.status == DepositStatus.RETURN_PUBLICITY, _("The public notice has not started."))
-    _require(applied_on >= deposit.publicity_until, _("The 30 days of public notice end on %(day)s.")
-             % {"day": deposit.publicity_until.isoformat()})
+    _require(applied_on >= deposit.publicity_until, _("The %(days)d days of public notice end on %(day)s.")
+             % {"days": RETURN_PUBLICITY_DAYS, "day": deposit.publicity_until.isoformat()})
     deposit.applied_on, deposit.status = applied_on, DepositStatus.RETURN_REVIEW
     deposit.review_due_on = WorkdayCalendar().add_workdays(applied_on, RETURN_REVIEW_WORKDAYS)
     save(deposit, actor)

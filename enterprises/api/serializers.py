@@ -46,6 +46,8 @@ class CreditGradeSerializer(serializers.ModelSerializer):
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
     credit_code = serializers.CharField(source="enterprise.credit_code", read_only=True)
     decided_by = serializers.StringRelatedField()
+    reasons = serializers.ListField(source="cited_reasons", child=serializers.DictField(), read_only=True,
+                                    help_text="Each reason with the rule's name (rule) and legal basis (basis).")
 
     class Meta:
         model = CreditGrade

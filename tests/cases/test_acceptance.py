@@ -38,7 +38,7 @@ def test_a_complaint_meeting_all_three_conditions_is_accepted_and_the_case_filed
 
 def test_a_violation_older_than_two_years_is_not_accepted_with_written_reasons(personas, me):
     old = new_complaint(None, enterprise=personas.enterprise_a, owed_from=D(2023, 1, 1), owed_to=D(2024, 5, 28))
-    with pytest.raises(services.DomainError, match="more than two years"):
+    with pytest.raises(services.DomainError, match="more than 2 years"):  # rules.LIMITATION_YEARS
         decide(old, me, "accepted")
     with pytest.raises(services.DomainError, match="Give the reason"):
         decide(old, me, "not_accepted", ground="time_barred")

@@ -15,6 +15,7 @@ def propose(enterprise, year):
     return CreditGrade.objects.get(enterprise=enterprise, year=year, status=GradeStatus.PROPOSED)
 
 
+@pytest.mark.django_db  # the period's length is a city setting (grading_period_years)
 def test_the_evaluation_period_is_the_previous_calendar_year():
     assert grading.evaluation_period(2026) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
 
