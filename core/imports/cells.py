@@ -135,6 +135,45 @@ def finish_errors(errors: list) -> list:
     return errors
 
 
+# Excel keeps 15 significant digits of a number: a card number, bank reference or account typed in a General
+# column arrives rounded (6222021234567894 becomes 6222021234567890), and two references can round to one.
+ROUNDED_FROM = 10**15
+
+
+def rounded_identifiers(records, columns: list[Column]) -> list:
+    """Errors for the text columns (codes, ID, card and reference numbers) that a workbook gave as numbers too long
+    to be exact; whatever the importer, such a value is never stored."""
+    headers = {c.field: c.header for c in columns if c.text}
+    errors = []
+    for number, raw in records.rows:
+        for name, header in headers.items():
+            value = raw.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= ROUNDED_FROM:
+                errors.append({"row": number, "column": header, "message": _(
+                    "Excel stored this number as a number and may have rounded it; format the column as text and "
+                    "enter it again.")})
+    return errors
+
+
+# What a formula cell holds when it failed (openpyxl gives the code as text with data_only).
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+                "#CALC!"}
+
+
+def error_values(records, columns: list[Column]) -> list:
+    """Errors for the cells that hold an Excel error value (#NAME?, #VALUE!, …) instead of data."""
+    headers = {c.field: c.header for c in columns}
+    errors = []
+    for number, raw in records.rows:
+        for name, header in headers.items():
+            value = raw.get(name)
+            if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+                errors.append({"row": number, "column": header, "message": _(
+                    "The cell holds the Excel error %(value)s; correct the formula or enter the value.") % {
+                    "value": value.strip()}})
+    return errors
+
+
 def parse_row(number, raw: dict, parsers: dict, labels: dict, validated: Validated) -> dict | None:
     """Parse one row with {field: parser}; errors go to `validated`; None when the row has one."""
     parsed, ok = {}, True

@@ -10,6 +10,7 @@ are bounded with a message that says what to do.
 
 import io
 import time
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -26,8 +27,10 @@ MAX_COMPRESSION_RATIO = 100
 PART_RATIO_FROM_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 500
 MAX_ROWS = 50_000
-# The header row is read this wide to find the template's headers wherever they stand.
+# The header row is read this wide to find the template's headers wherever they stand, and looked for in this
+# many top rows (a title above the header is common).
 MAX_HEADER_COLUMNS = 200
+HEADER_SEARCH_ROWS = 10
 # Rows × columns actually read (the columns up to the rightmost template column).
 MAX_CELLS = 1_000_000
 MAX_READ_SECONDS = 120
@@ -90,8 +93,12 @@ def check_workbook(data: bytes) -> None:
         raise WorkbookRejected(_("The workbook is too large when unpacked."))
 
 
-def _header_text(value) -> str:
-    return str(value).strip() if value is not None else ""
+def header_key(value) -> str:
+    """A header as compared with the template's: half- and full-width forms alike (注册资本(万元) is
+    注册资本（万元）), spaces ignored."""
+    if value is None:
+        return ""
+    return "".join(unicodedata.normalize("NFKC", str(value)).split())
 
 
 def _blank(value) -> bool:
@@ -106,6 +113,22 @@ def _first_visible_sheet(wb):
     raise WorkbookRejected(_("The workbook has no visible sheet."))
 
 
+def _find_header(ws, columns) -> tuple[int, dict]:
+    """(row number, {header key: column index}) of the header: the first of the top rows that has the most
+    template headers, so a title row (merged or not) above the header is passed over."""
+    wanted = {header_key(c.header) for c in columns}
+    best = (1, {})
+    rows = ws.iter_rows(min_row=1, max_row=HEADER_SEARCH_ROWS, max_col=MAX_HEADER_COLUMNS, values_only=True)
+    for number, values in enumerate(rows, start=1):
+        positions = {}
+        for index, value in enumerate(values or ()):
+            positions.setdefault(header_key(value), index)
+        positions.pop("", None)
+        if len(wanted & positions.keys()) > len(wanted & best[1].keys()):
+            best = (number, positions)
+    return best
+
+
 def read_records(data: bytes, columns: list[Column]) -> Records:
     """The template's columns of the first visible sheet, by header, blank rows skipped."""
     check_workbook(data)
@@ -114,18 +137,15 @@ def read_records(data: bytes, columns: list[Column]) -> Records:
     wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         ws = _first_visible_sheet(wb)
-        first = next(ws.iter_rows(min_row=1, max_row=1, max_col=MAX_HEADER_COLUMNS, values_only=True), ())
-        positions = {}
-        for index, value in enumerate(first):
-            positions.setdefault(_header_text(value), index)
-        positions.pop("", None)
-        missing = [c.header for c in columns if c.required and c.header not in positions]
-        index = [(c.field, positions[c.header]) for c in columns if c.header in positions]
+        header_row, positions = _find_header(ws, columns)
+        missing = [c.header for c in columns if c.required and header_key(c.header) not in positions]
+        index = [(c.field, positions[header_key(c.header)]) for c in columns if header_key(c.header) in positions]
         if missing or not index:
             return Records([], labels, missing)
         width = max(i for _f, i in index) + 1
         rows = []
-        for number, values in enumerate(ws.iter_rows(min_row=2, max_col=width, values_only=True), start=2):
+        start = header_row + 1
+        for number, values in enumerate(ws.iter_rows(min_row=start, max_col=width, values_only=True), start=start):
             read = number - 1
             if read > MAX_ROWS:
                 raise WorkbookRejected(_("The sheet has more than %(n)d rows.") % {"n": MAX_ROWS})
@@ -159,8 +179,11 @@ def to_decimal(value):
     """openpyxl reads money back as float: go through str so 0.1 stays 0.1."""
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        # Full-width digits, "￥5,500" and "5500元" are unambiguous; NFKC turns ￥ into ¥ and ０ into 0.
+        value = "".join(unicodedata.normalize("NFKC", value).split()).replace(",", "").lstrip("¥").removesuffix("元")
     try:
-        amount = Decimal(str(value).replace(",", "").replace("¥", "").strip())
+        amount = Decimal(str(value))
     except InvalidOperation as exc:
         raise ValueError(_("not a number")) from exc
     if not amount.is_finite():  # "NaN", "sNaN", "Infinity" parse, and then break every comparison

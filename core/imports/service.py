@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 
 from core import crypto
 
-from .cells import Validated, finish_errors, template_workbook
+from .cells import Validated, error_values, finish_errors, rounded_identifiers, template_workbook
 from .models import ImportJob
 from .reading import Column, Records, WorkbookRejected, check_upload, read_records, records_from_api
 from .states import ImportState
@@ -165,7 +165,7 @@ def run(job: ImportJob) -> ImportJob:
             return _fail(job, importer, records)
         job.total_rows = len(records.rows)
         type(job).objects.filter(pk=job.pk).update(total_rows=job.total_rows)
-        validated = importer.validate(job, records, _progress_of(job))
+        validated = _validate(job, importer, records)
         _set_progress(job, job.total_rows)
         if validated.errors:
             return _fail(job, importer, validated.errors)
@@ -193,7 +193,7 @@ def confirm(job: ImportJob, *, actor) -> ImportJob:
         records = _load(job, importer)
         if isinstance(records, list):
             return _fail(job, importer, records)
-        validated = importer.validate(job, records, _progress_of(job))
+        validated = _validate(job, importer, records)
         if validated.errors:
             return _fail(job, importer, validated.errors)
         changes = importer.diff(job, validated)
@@ -235,6 +235,23 @@ def _load(job, importer) -> Records | list:
     if not records.rows:
         return [_error(0, "", _("The sheet has no rows to import."))]
     return records
+
+
+def _validate(job, importer, records) -> Validated:
+    """The importer's validation, plus the checks every importer gets on a workbook: numbers Excel rounded,
+    Excel error values (#NAME?, #VALUE!) taken for data."""
+    validated = importer.validate(job, records, _progress_of(job))
+    if job.source != "api":
+        found = [*error_values(records, importer.columns), *rounded_identifiers(records, importer.columns)]
+        taken = {(e["row"], e["column"]) for e in validated.errors}  # the importer's own word on a cell wins
+        extra = []
+        for error in found:
+            if (error["row"], error["column"]) not in taken:
+                taken.add((error["row"], error["column"]))
+                extra.append(error)
+        if extra:
+            validated.errors = finish_errors([*validated.errors, *extra])
+    return validated
 
 
 def _apply(job, importer, validated, actor) -> ImportJob:

@@ -415,3 +415,64 @@ def test_a_non_finite_number_is_a_row_error_not_a_crash(personas, site, value): 
                                       month=MARCH))
     assert job.status == ImportState.FAILED
     assert [(e["row"], e["column"]) for e in job.errors] == [(1, "gross_pay")]
+
+
+@pytest.mark.parametrize(("kind", "values"), [
+    (ImportKind.PAYROLL, {"姓名": "工人1", "身份证号": None, "出勤天数": 22, "应发工资": 6600, "扣除金额": 100,
+                          "实发工资": 6500, "银行流水号": 6222021234567894}),
+    (ImportKind.BANK_STATEMENT, {"交易日期": "2026-03-05", "交易类型": "人工费拨付", "金额": 100,
+                                 "银行流水号": 12345678901234567890}),
+    (ImportKind.ROSTER, {"姓名": "工人1", "身份证号": None, "进场日期": "2026-03-01", "工资卡号": 6222021234567894}),
+])
+def test_a_long_number_excel_would_round_is_refused_in_every_text_column(personas, site, kind, values):  # noqa: F811
+    """A 16-digit card or a 20-digit reference in a General column: Excel keeps 15 significant digits."""
+    from tests.projects.conftest import workbook
+
+    EmploymentFactory(project=site.a, worker=WorkerFactory(name="工人1", id_number=id_number(1)))
+    values = {k: (id_number(1) if k == "身份证号" else v) for k, v in values.items()}
+    data = workbook(list(values), [list(values.values())], text_columns=(2,))
+    job = service.run(importers.stage(site.a, kind, actor=personas.enterprise_a_user, file_name="t.xlsx", data=data,
+                                      month=MARCH if kind == ImportKind.PAYROLL else None))
+    assert job.status == ImportState.FAILED
+    column = "工资卡号" if kind == ImportKind.ROSTER else "银行流水号"
+    assert [(e["row"], e["column"]) for e in job.errors] == [(2, column)]
+    assert "format the column as text" in job.errors[0]["message"]
+
+
+def test_a_title_row_above_the_header_and_half_width_brackets_are_understood(personas):
+    """A merged title above the header gave "the column is missing" on row 1; 注册资本(万元) was ignored."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["2026年企业名录"])
+    ws.merge_cells("A1:N1")
+    headers = [h.replace("（", "(").replace("）", ")") for h in enterprise_workbook_headers()]
+    ws.append(headers)
+    ws.append(enterprise_row(1))
+    out = io.BytesIO()
+    wb.save(out)
+    job = service.run(service.stage(EnterpriseImport, actor=personas.city_admin, file_name="e.xlsx",
+                                    data=out.getvalue()))
+    assert job.status == ImportState.SUCCEEDED, job.errors
+    assert str(Enterprise.objects.get(name="兰州导入测试1有限公司").registered_capital) == "1234.50"
+
+
+def enterprise_workbook_headers():
+    from tests.enterprises.test_import import HEADERS
+
+    return HEADERS
+
+
+def test_an_excel_error_value_is_refused_not_taken_for_a_name(personas):
+    job = service.run(service.stage(EnterpriseImport, actor=personas.city_admin, file_name="e.xlsx",
+                                    data=enterprise_workbook([enterprise_row(1, name="#NAME?")])))
+    assert job.status == ImportState.FAILED
+    assert [(e["row"], e["column"]) for e in job.errors] == [(2, "单位名称")]
+    assert "#NAME?" in job.errors[0]["message"]
+
+
+@pytest.mark.parametrize(("cell", "amount"), [("￥5,500", "5500"), ("5500元", "5500"), ("５５００", "5500"),
+                                              ("¥ 5 500.5", "5500.5")])
+def test_unambiguous_money_is_normalised(cell, amount):
+    from decimal import Decimal
+
+    assert reading.to_decimal(cell) == Decimal(amount)
