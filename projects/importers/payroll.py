@@ -1,8 +1,8 @@
 """A month's payroll of a project (工资支付台账, Decree 724 Art. 15): one row per worker on the roster.
 
 Importing a month that is already on file replaces it, but only after the user has seen what changes
-(runner: status CONFIRM). Lines that the new file no longer has are removed from the month with a history
-record, so the ledger of the month stays readable for the retention period."""
+(diff(): the job stops at state CONFIRM). Lines that the new file no longer has are removed from the month
+with a history record, so the ledger of the month stays readable for the retention period."""
 
 import hashlib
 import json
@@ -172,7 +172,7 @@ def _show(value):
 
 
 def apply(project, validated, *, actor, job=None, month=None) -> dict:
-    """Create or replace the month; inside a transaction (the runner opens it)."""
+    """Create or replace the month; inside the transaction core.imports.service opens."""
     user = actor if getattr(actor, "pk", None) else None
     batch, _created = PayrollBatch.objects.select_for_update().get_or_create(project=project, month=month)
     existing = _existing_lines(batch)
