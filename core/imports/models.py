@@ -23,6 +23,8 @@ class ImportJob(models.Model):
     removed_count = models.PositiveIntegerField(_("removed"), default=0)
     unchanged_count = models.PositiveIntegerField(_("unchanged"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    # The columns (or API fields) of the submission that are not in the template: ignored, and said so.
+    ignored_columns = models.JSONField(_("ignored columns"), default=list, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True,
                                    on_delete=models.SET_NULL, related_name="+")

@@ -57,6 +57,7 @@ class Records:
     # The fields the submission has a column for (None: all of them). An importer that updates records on file
     # leaves a field alone when its column is absent, rather than blanking it.
     present: set | None = None
+    ignored: list = field(default_factory=list)  # headers of the file that are not in the template
 
 
 class WorkbookRejected(ValueError):
@@ -138,6 +139,8 @@ def read_records(data: bytes, columns: list[Column]) -> Records:
     try:
         ws = _first_visible_sheet(wb)
         header_row, positions = _find_header(ws, columns)
+        known = {header_key(c.header) for c in columns}
+        ignored = [h for h in positions if h not in known]
         missing = [c.header for c in columns if c.required and header_key(c.header) not in positions]
         index = [(c.field, positions[header_key(c.header)]) for c in columns if header_key(c.header) in positions]
         if missing or not index:
@@ -164,7 +167,7 @@ def read_records(data: bytes, columns: list[Column]) -> Records:
             rows.append((number, picked))
     finally:
         wb.close()
-    return Records(rows, labels, [], {name for name, _i in index})
+    return Records(rows, labels, [], {name for name, _i in index}, ignored)
 
 
 def records_from_api(items: list, columns: list[Column]) -> Records:
@@ -172,7 +175,8 @@ def records_from_api(items: list, columns: list[Column]) -> Records:
     labels = {c.field: c.field for c in columns}
     names = {c.field for c in columns}
     rows = [(n, {k: v for k, v in item.items() if k in names}) for n, item in enumerate(items, start=1)]
-    return Records(rows, labels, [])
+    ignored = sorted({k for item in items for k in item if k not in names})
+    return Records(rows, labels, [], None, ignored)
 
 
 def to_decimal(value):

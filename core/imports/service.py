@@ -38,6 +38,7 @@ from .states import ImportState
 
 logger = logging.getLogger(__name__)
 PROGRESS_EVERY = 1000
+MAX_IGNORED_SHOWN = 50
 
 
 class Importer:
@@ -230,6 +231,7 @@ def _load(job, importer) -> Records | list:
     except Exception:  # noqa: BLE001 (openpyxl raises many kinds on a damaged file)
         logger.info("import %s %s: workbook cannot be read", job._meta.label, job.pk, exc_info=True)
         return [_error(0, "", _("The workbook cannot be read."))]
+    job.ignored_columns = records.ignored[:MAX_IGNORED_SHOWN]  # saved with the outcome
     if records.missing:
         return [_error(1, header, _("The column is missing.")) for header in records.missing]
     if not records.rows:

@@ -476,3 +476,19 @@ def test_unambiguous_money_is_normalised(cell, amount):
     from decimal import Decimal
 
     assert reading.to_decimal(cell) == Decimal(amount)
+
+
+def test_columns_not_in_the_template_are_named_on_the_report(personas, login):
+    headers = [*enterprise_workbook_headers(), "备注", "联系电话"]
+    data = enterprise_workbook([[*enterprise_row(1), "x", "y"]], headers=headers)
+    job = service.run(service.stage(EnterpriseImport, actor=personas.city_admin, file_name="e.xlsx", data=data))
+    assert job.status == ImportState.SUCCEEDED
+    assert job.ignored_columns == ["备注", "联系电话"]
+    page = login(personas.city_admin).get(job.get_absolute_url()).content.decode()
+    assert 'data-testid="import-ignored"' in page and "联系电话" in page
+
+
+def test_api_fields_not_in_the_template_are_named(personas, site):  # noqa: F811
+    items = [{"name": "工人1", "id_number": id_number(1), "entered_on": "2026-03-01", "nickname": "小王"}]
+    job = service.run(importers.stage(site.a, ImportKind.ROSTER, actor=personas.enterprise_a_user, items=items))
+    assert job.status == ImportState.SUCCEEDED and job.ignored_columns == ["nickname"]
