@@ -55,8 +55,9 @@ def run(*, rows: int, requests: int):
 
     from accounts.choices import Role
     from accounts.models import User
-    from core.excel import check_upload
-    from enterprises import generator, grading, importer
+    from core.imports import service
+    from core.imports.reading import check_upload
+    from enterprises import generator, grading
     from enterprises.models import CreditGrade, Enterprise, EnterpriseImport
 
     from . import __main__ as bench
@@ -69,8 +70,7 @@ def run(*, rows: int, requests: int):
     check_upload(SimpleUploadedFile("bench.xlsx", data))
 
     def do_import():
-        job = EnterpriseImport.objects.create(created_by=admin, file_name="bench.xlsx", data=data)
-        return importer.run_import(job)
+        return service.run(service.stage(EnterpriseImport, actor=admin, file_name="bench.xlsx", data=data))
 
     job, seconds = bench.timed(do_import)
     assert job.status == "done", job.errors[:5]

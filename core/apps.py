@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Platform")
+
+    def ready(self):
+        from .imports import tasks  # noqa: F401 (registers the import tasks with Celery)

@@ -116,13 +116,6 @@ class CTrigger(models.TextChoices):
     BLACKLISTED = "blacklisted", _("On the joint-punishment list")
 
 
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Running")
-    FAILED = "failed", _("Rejected")
-    DONE = "done", _("Imported")
-
-
 # 人社部规〔2016〕1号 (企业劳动保障守法诚信等级评价办法), grade C: "penalised or handled for labour-security
 # violations three or more times" within the evaluation period.
 C_VIOLATION_THRESHOLD = 3

@@ -1,39 +1,35 @@
-"""Excel import of the employer registry.
+"""Excel import of the employer registry, on the import framework (core.imports).
 
-The file format is fixed: the Chinese headers of COLUMNS, in any order, on the first sheet. The whole
-workbook is validated first and every error is reported with its row number and column header; only
-a file without errors is applied, in one transaction, set-based (bulk_create / bulk_update in batches),
-so 35,000 rows take seconds. A credit code already on the registry updates that enterprise instead of
-creating a second one.
+The file format is fixed: the Chinese headers of COLUMNS, in any order, on the first visible sheet. The whole
+workbook is validated first and every error is reported with its row number and column header; only a file
+without errors is applied, in one transaction, set-based (bulk_create / bulk_update in batches), so 35,000 rows
+take seconds. A credit code already on the registry updates that enterprise instead of creating a second one.
 """
 
-import io
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from django.utils.translation import gettext_lazy as _lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from stdnum.cn import uscc
 
 from accounts.choices import Action
 from accounts.models import District
 from audit import events
-from core.excel import Column, WorkbookRejected, read_rows, to_decimal
+from core.imports.cells import RowError, Validated, boolean, finish_errors, limited, text
+from core.imports.reading import Column, to_decimal
+from core.imports.service import Importer
 
-from .choices import EnterpriseKind, EnterpriseStatus, ImportStatus, Industry, TimelineKind
-from .models import Enterprise, EnterpriseImport
+from .choices import EnterpriseKind, EnterpriseStatus, Industry, TimelineKind
+from .models import Enterprise
 from .timeline import build_entry, file_language, save_entries
 
 BATCH_SIZE = 2000
-MAX_REPORTED_ERRORS = 500
 
 
 COLUMNS = [
-    Column("credit_code", "统一社会信用代码", True, "18位，请将此列设为文本格式"),
+    Column("credit_code", "统一社会信用代码", True, "18位，请将此列设为文本格式", text=True),
     Column("name", "单位名称", True),
     Column("legal_representative", "法定代表人", True),
     Column("district", "所属区县", True, "区县名称或行政区划代码，如 城关区 或 620102"),
@@ -62,46 +58,14 @@ KIND_VALUES = {
 }
 STATUS_VALUES = {"存续": EnterpriseStatus.ACTIVE, "在业": EnterpriseStatus.ACTIVE,
                  "经营异常": EnterpriseStatus.ABNORMAL, "注销": EnterpriseStatus.DEREGISTERED}
-BOOL_VALUES = {"是": True, "否": False, "Y": True, "N": False, "1": True, "0": False, "TRUE": True, "FALSE": False}
 
 
 def template_workbook() -> bytes:
     """The downloadable template: the headers on sheet 1 (credit-code column formatted as text), notes on sheet 2."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "企业名录"
-    ws.append([c.header for c in COLUMNS])
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index)
-        cell.font = Font(bold=True)
-        letter = cell.column_letter
-        ws.column_dimensions[letter].width = 24 if column.field in ("credit_code", "name", "address") else 14
-        if column.field == "credit_code":
-            ws.column_dimensions[letter].number_format = "@"
-            for row in range(2, 1002):
-                ws.cell(row=row, column=index).number_format = "@"
-    notes = wb.create_sheet("填写说明")
-    notes.append(["列", "必填", "说明"])
-    for column in COLUMNS:
-        notes.append([column.header, "是" if column.required else "", column.note])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return IMPORTER.template()
 
 
 # --- validation --------------------------------------------------------------------------------
-
-class RowError(ValueError):
-    pass
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
 
 def parse_credit_code(value) -> str:
     """A credit code cell. Excel turns an all-digit code into a number and keeps only 15 significant
@@ -109,7 +73,7 @@ def parse_credit_code(value) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise RowError(_("Excel stored the code as a number and rounded it; format the column as text "
                          "and enter the code again."))
-    code = uscc.compact(_text(value))
+    code = uscc.compact(text(value))
     if not code:
         raise RowError(_("This field is required."))
     if not uscc.is_valid(code):
@@ -119,33 +83,33 @@ def parse_credit_code(value) -> str:
 
 def _choice(mapping, codes):
     def parse(value):
-        text = _text(value)
-        if not text:
+        word = text(value)
+        if not word:
             return None
-        if text in mapping:
-            return mapping[text]
-        if text in codes:
-            return text
+        if word in mapping:
+            return mapping[word]
+        if word in codes:
+            return word
         raise RowError(_("Unknown value %(value)s; use one of: %(allowed)s") % {
-            "value": text, "allowed": " / ".join(mapping)})
+            "value": word, "allowed": " / ".join(mapping)})
     return parse
 
 
 def _industry(value):
-    text = _text(value).upper()
-    if not text:
+    letters = text(value).upper()
+    if not letters:
         return ""
-    if text[0] in Industry.values and (len(text) == 1 or not text[1].isalpha()):
-        return text[0]
+    if letters[0] in Industry.values and (len(letters) == 1 or not letters[1].isalpha()):
+        return letters[0]
     raise RowError(_("Use the section letter A–T of the industry classification."))
 
 
 def _count(value):
-    text = _text(value)
-    if not text:
+    digits = text(value)
+    if not digits:
         return 0
     try:
-        number = int(text)
+        number = int(digits)
     except ValueError as exc:
         raise RowError(_("Enter a whole number.")) from exc
     if number < 0:
@@ -163,97 +127,38 @@ def _capital(value):
     return amount.quantize(Decimal("0.01")) if amount is not None else None
 
 
-def _bool(value):
-    text = _text(value).upper()
-    if not text:
-        return False
-    if text in BOOL_VALUES:
-        return BOOL_VALUES[text]
-    raise RowError(_("Enter 是 or 否."))
-
-
-def _limited(length, required=False):
-    def parse(value):
-        text = _text(value)
-        if required and not text:
-            raise RowError(_("This field is required."))
-        if len(text) > length:
-            raise RowError(_("At most %(n)d characters.") % {"n": length})
-        return text
-    return parse
-
 PARSERS = {
     "credit_code": parse_credit_code,
-    "name": _limited(200, required=True),
-    "legal_representative": _limited(50, required=True),
-    "address": _limited(255),
+    "name": limited(200, required=True),
+    "legal_representative": limited(50, required=True),
+    "address": limited(255),
     "kind": _choice(KIND_VALUES, EnterpriseKind.values),
     "industry": _industry,
     "registered_capital": _capital,
     "employee_count": _count,
     "insured_count": _count,
-    "state_owned": _bool,
-    "provincial": _bool,
+    "state_owned": boolean,
+    "provincial": boolean,
     "status": _choice(STATUS_VALUES, EnterpriseStatus.values),
-    "former_names": lambda v: "\n".join(p.strip() for p in _text(v).replace("；", ";").split(";") if p.strip()),
+    "former_names": lambda v: "\n".join(p.strip() for p in text(v).replace("；", ";").split(";") if p.strip()),
 }
 
 
-@dataclass
-class Validated:
-    rows: list  # [(row_number, {field: value})]
-    errors: list  # [{"row", "column", "message"}]
-    existing: dict  # credit_code -> Enterprise
-
-
-def validate_workbook(data: bytes, actor) -> Validated:
-    """Read and check every row; nothing is written."""
-    header, body = read_rows(data)
-    positions = {h: i for i, h in enumerate(header) if h}
-    errors = [{"row": 1, "column": c.header, "message": _("The column is missing.")}
-              for c in COLUMNS if c.required and c.header not in positions]
-    if errors:
-        return Validated([], errors, {})
-    if not body:
-        return Validated([], [{"row": 2, "column": "", "message": _("The sheet has no rows to import.")}], {})
+def _parsers(actor) -> dict:
     districts = {}
     for d in District.objects.visible_to(actor):
         districts[d.name] = districts[d.code] = d
-    allowed_districts = set(District.objects.visible_to(actor).values_list("pk", flat=True))
-    rows, seen = [], {}
-    for number, values in body:
-        parsed, row_errors = {}, []
-        for column in COLUMNS:
-            if column.header not in positions:
-                continue
-            raw = values[positions[column.header]] if positions[column.header] < len(values) else None
-            try:
-                if column.field == "district":
-                    parsed["district"] = _district(raw, districts, allowed_districts)
-                else:
-                    parsed[column.field] = PARSERS[column.field](raw)
-            except RowError as exc:
-                row_errors.append({"row": number, "column": column.header, "message": str(exc)})
-        code = parsed.get("credit_code")
-        if code and code in seen:
-            row_errors.append({"row": number, "column": COLUMNS[0].header,
-                               "message": _("Same code as row %(row)d.") % {"row": seen[code]}})
-        elif code:
-            seen[code] = number
-        errors.extend(row_errors)
-        if not row_errors:
-            rows.append((number, parsed))
-    existing = _existing(list(seen), actor, rows, errors)
-    return Validated(rows, sorted(errors, key=lambda e: (e["row"], e["column"])), existing)
+    allowed = {d.pk for d in districts.values()}
+    return {**PARSERS, "district": lambda raw: _district(raw, districts, allowed)}
 
 
 def _district(raw, districts, allowed):
-    text = _text(raw)
-    if not text:
+    name = text(raw)
+    if not name:
         raise RowError(_("This field is required."))
-    district = districts.get(text)
+    district = districts.get(name)
     if district is None or district.pk not in allowed:
-        raise RowError(_("%(value)s is not a district you may import for.") % {"value": text})
+        raise RowError(_("%(value)s is not a district you may import for.") % {"value": name})
     return district
 
 
@@ -278,12 +183,13 @@ def _existing(codes, actor, rows, errors):
 
 def apply_rows(validated: Validated, *, actor, job=None) -> tuple[int, int]:
     """Create new enterprises and update changed ones; call inside a transaction."""
+    existing = validated.context["existing"]
     now = timezone.now()
     new, changed, entries = [], [], []
     with file_language():
         updated_title, registered_title = str(_("File updated by import")), str(_("Registered by import"))
     for _number, values in validated.rows:
-        enterprise = validated.existing.get(values["credit_code"])
+        enterprise = existing.get(values["credit_code"])
         if enterprise is None:
             defaults = {"kind": EnterpriseKind.OTHER, "status": EnterpriseStatus.ACTIVE, "industry": ""}
             new.append(Enterprise(**{**defaults, **{k: v for k, v in values.items() if v is not None}}))
@@ -310,44 +216,56 @@ def apply_rows(validated: Validated, *, actor, job=None) -> tuple[int, int]:
     return len(new), len(changed)
 
 
-def run_import(job: EnterpriseImport) -> EnterpriseImport:
-    """Validate the job's workbook and, if it has no error, apply it all at once. Idempotent: a job
-    that has finished is left alone."""
-    if job.status in (ImportStatus.DONE, ImportStatus.FAILED):
-        return job
-    actor = job.created_by
-    EnterpriseImport.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
-    try:
-        validated = validate_workbook(bytes(job.data), actor)
-    except WorkbookRejected as exc:
-        validated = Validated([], [{"row": 0, "column": "", "message": str(exc)}], {})
-    except Exception:  # noqa: BLE001 (openpyxl raises many kinds on a damaged file)
-        validated = Validated([], [{"row": 0, "column": "", "message": _("The workbook cannot be read.")}], {})
-    job.total_rows = len(validated.rows) + len({e["row"] for e in validated.errors if e["row"] > 1})
-    if validated.errors:
-        return _finish(job, ImportStatus.FAILED, errors=validated.errors)
-    try:
-        with transaction.atomic():
-            job.created_count, job.updated_count = apply_rows(validated, actor=actor, job=job)
-            events.record("enterprises_imported", actor=actor, obj=job, rows=job.total_rows,
-                          created=job.created_count, updated=job.updated_count)
-            return _finish(job, ImportStatus.DONE)
-    except IntegrityError:
-        # Another import or a registration took one of the codes in the meantime: nothing was applied.
-        return _finish(job, ImportStatus.FAILED, errors=[{"row": 0, "column": "", "message": _(
-            "The registry changed while importing; nothing was imported. Import the file again.")}])
 
 
-def _finish(job, status, errors=()):
-    job.status = status
-    job.errors = list(errors)[:MAX_REPORTED_ERRORS]
-    if len(errors) > MAX_REPORTED_ERRORS:
-        job.errors.append({"row": 0, "column": "", "message": _("%(n)d more errors not shown.") % {
-            "n": len(errors) - MAX_REPORTED_ERRORS}})
-    job.data = None
-    job.finished_at = timezone.now()
-    job.save()
-    if status == ImportStatus.FAILED:
+class EnterpriseImporter(Importer):
+    columns = COLUMNS
+    title = "企业名录"
+    conflict_message = _lazy("The registry changed while importing; nothing was imported. Import the file again.")
+
+    def validate(self, job, records, progress) -> Validated:
+        """Check every row; nothing is written. Only the columns the file has are read, so a re-import
+        without a column leaves that field of the enterprises alone."""
+        actor = job.created_by
+        parsers = _parsers(actor)
+        present = [c for c in COLUMNS if records.present is None or c.field in records.present]
+        validated = Validated([], [])
+        seen = {}
+        for count, (number, raw) in enumerate(records.rows, start=1):
+            progress(count)
+            parsed, ok = {}, True
+            for column in present:
+                try:
+                    parsed[column.field] = parsers[column.field](raw.get(column.field))
+                except RowError as exc:
+                    validated.error(number, column.header, exc)
+                    ok = False
+            code = parsed.get("credit_code")
+            if code and code in seen:
+                validated.error(number, COLUMNS[0].header, _("Same code as row %(row)d.") % {"row": seen[code]})
+                ok = False
+            elif code:
+                seen[code] = number
+            if ok:
+                validated.rows.append((number, parsed))
+        validated.context["existing"] = _existing(list(seen), actor, validated.rows, validated.errors)
+        validated.errors = finish_errors(validated.errors)
+        return validated
+
+    def apply(self, job, validated, actor) -> dict:
+        created, updated = apply_rows(validated, actor=actor, job=job)
+        return {"created": created, "updated": updated}
+
+    def succeeded(self, job, actor):
+        events.record("enterprises_imported", actor=actor, obj=job, rows=job.total_rows,
+                      created=job.created_count, updated=job.updated_count)
+
+    def failed(self, job):
         events.record("enterprises_import_rejected", actor=job.created_by, obj=job, success=False,
-                      errors=len(errors))
-    return job
+                      errors=len(job.errors))
+
+    def upload_rejected(self, actor, reason, target=None):
+        events.record("enterprises_import_rejected", actor=actor, success=False, reason=reason)
+
+
+IMPORTER = EnterpriseImporter()

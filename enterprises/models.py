@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from accounts.choices import Action, Role
 from core.city_settings import city_setting
 from core.fields import EncryptedCharField
+from core.imports.models import ImportJob
 from core.masking import mask_phone
 from core.scoping import ScopedQuerySet
 
@@ -17,7 +18,6 @@ from .choices import (
     Grade,
     GradeStatus,
     Handling,
-    ImportStatus,
     Industry,
     ViolationCategory,
     cite_reason,
@@ -290,30 +290,17 @@ class SupervisionPolicy(models.Model):
             raise ValidationError({"effective_to": _("The end is before the start.")})
 
 
-class EnterpriseImport(models.Model):
-    """One Excel import of enterprises: validated as a whole, then applied all at once or not at all."""
+class EnterpriseImport(ImportJob):
+    """One Excel import of enterprises (core.imports): validated as a whole, then applied all at once or not
+    at all."""
 
     role_actions = {Role.GRID_ASSISTANT: set(), Role.ENTERPRISE: set(), Role.API_CLIENT: set()}
 
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("started"), auto_now_add=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
-    file_name = models.CharField(_("file"), max_length=255)
-    data = models.BinaryField(null=True, editable=False)
-    status = models.CharField(_("status"), max_length=10, choices=ImportStatus.choices,
-                              default=ImportStatus.PENDING)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    created_count = models.PositiveIntegerField(_("created"), default=0)
-    updated_count = models.PositiveIntegerField(_("updated"), default=0)
-    errors = models.JSONField(_("errors"), default=list, blank=True)
-
     objects = OwnJobQuerySet.as_manager()
 
-    class Meta:
+    class Meta(ImportJob.Meta):
         verbose_name = _("enterprise import")
         verbose_name_plural = _("enterprise imports")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self):
         return f"{self.file_name} ({self.get_status_display()})"
@@ -322,3 +309,8 @@ class EnterpriseImport(models.Model):
         from django.urls import reverse
 
         return reverse("enterprises:import-detail", args=[self.pk])
+
+    def get_importer(self):
+        from .importer import IMPORTER
+
+        return IMPORTER

@@ -23,11 +23,7 @@ def propose_annual_grades(year: int | None = None, actor_id: int | None = None) 
 
 @shared_task(name="enterprises.run_enterprise_import")
 def run_enterprise_import(job_id: int) -> str:
-    """Validate and apply one uploaded workbook (see enterprises.importer.run_import)."""
-    from .importer import run_import
-    from .models import EnterpriseImport
+    """Kept for messages queued before imports moved to core.imports; new jobs are queued as core.run_import."""
+    from core.imports.tasks import run_import_job
 
-    job = EnterpriseImport.objects.filter(pk=job_id).first()
-    if job is None:
-        return "missing"
-    return run_import(job).status
+    return run_import_job("enterprises.EnterpriseImport", job_id)

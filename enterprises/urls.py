@@ -17,6 +17,7 @@ urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/template.xlsx", views.import_template, name="import-template"),
     path("import/<int:pk>/", views.import_detail, name="import-detail"),
+    path("import/<int:pk>/progress/", views.import_progress, name="import-progress"),
     path("grades/", views.GradeListView.as_view(), name="grades"),
     path("grades/confirm/", views.grades_confirm, name="grades-confirm"),
     path("grades/run/", views.grades_run, name="grades-run"),

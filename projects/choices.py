@@ -82,24 +82,6 @@ class ImportKind(models.TextChoices):
     BANK_STATEMENT = "bank_statement", _("Bank statement")
 
 
-class ImportStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
-    RUNNING = "running", _("Checking")
-    CONFIRM = "confirm", _("Waiting for confirmation")
-    APPLYING = "applying", _("Importing")
-    DONE = "done", _("Imported")
-    FAILED = "failed", _("Rejected")
-    CANCELLED = "cancelled", _("Cancelled")
-
-    @classmethod
-    def open(cls):
-        return [cls.PENDING, cls.RUNNING, cls.APPLYING]
-
-    @classmethod
-    def finished(cls):
-        return [cls.DONE, cls.FAILED, cls.CANCELLED]
-
-
 class NoticeBoardItem(models.TextChoices):
     """What the rights-information notice board must show (Decree 724 Art. 34, domain.md §1.4 item 26)."""
 

@@ -14,12 +14,12 @@ from stdnum.cn import ric
 
 from accounts.choices import Role
 from accounts.models import District, User
+from core.imports import service
 from enterprises.choices import EnterpriseKind
 from enterprises.models import Enterprise
 
-from . import services
+from . import importers, services
 from .choices import ImportKind, MovementKind, NoticeBoardItem, PartyRole, ProjectKind, ProjectStatus
-from .importers import runner
 from .models import AccountMovement, Project, ProjectParty, WageAccount
 
 MONTHS = 12
@@ -122,7 +122,7 @@ def _roster_and_payroll(project, account, workers, first_month, problem, admin, 
                "card_held_by_worker": "否" if problem == "cards" and n % 5 == 0 else "是",
                "card_activated": "否" if problem == "cards" and n % 3 == 0 else "是"}
         people.append(row)
-    job = runner.run_import(runner.create_job(project, ImportKind.ROSTER, actor=admin, items=people))
+    job = service.run(importers.stage(project, ImportKind.ROSTER, actor=admin, items=people))
     _check(job)
     for m in range(MONTHS):
         month = first_month + relativedelta(months=m)
@@ -139,7 +139,7 @@ def _roster_and_payroll(project, account, workers, first_month, problem, admin, 
                          "paid_amount": str(paid), "paid_on": project.pay_due_date(month).isoformat() if paid else "",
                          "bank_reference": f"{project.code}-{month:%Y%m}-{n:03d}" if paid else "",
                          "worker_confirmed": "是" if n % 7 else "否"})
-        job = runner.run_import(runner.create_job(project, ImportKind.PAYROLL, actor=admin, items=rows, month=month))
+        job = service.run(importers.stage(project, ImportKind.PAYROLL, actor=admin, items=rows, month=month))
         _check(job)
         total = sum(Decimal(r["net_pay"]) for r in rows)
         late = problem == "late_allocations" and m % 3 == 2

@@ -5,11 +5,7 @@ from celery import shared_task
 
 @shared_task(name="projects.run_project_import")
 def run_project_import(job_id: int) -> str:
-    """Validate (and apply, unless it must be confirmed) one roster, payroll or bank-statement submission."""
-    from .importers.runner import run_import
-    from .models import ProjectImport
+    """Kept for messages queued before imports moved to core.imports; new jobs are queued as core.run_import."""
+    from core.imports.tasks import run_import_job
 
-    job = ProjectImport.objects.select_related("project__general_contractor", "created_by").filter(pk=job_id).first()
-    if job is None:
-        return "missing"
-    return run_import(job).status
+    return run_import_job("projects.ProjectImport", job_id)

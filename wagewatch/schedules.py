@@ -4,6 +4,8 @@ the database match this list (run by `make run`, the deployment entrypoint and t
 SCHEDULES = [
     # name, task, crontab (minute, hour, day_of_week, day_of_month, month_of_year)
     ("calendar coverage check", "core.check_calendar_coverage", ("15", "6", "*", "*", "*")),
+    # Import jobs whose worker died end failed with a message (core.imports.service.fail_stale_jobs).
+    ("stale import jobs", "core.fail_stale_imports", ("*/15", "*", "*", "*", "*")),
     # Orders whose payment deadline passed unpaid become overdue (限期整改指令书, Decree 423 Art. 30).
     ("overdue rectification orders", "cases.flag_overdue_orders", ("5", "1", "*", "*", "*")),
     # Listings end exactly three years after publication (人社部令第45号).

@@ -271,7 +271,7 @@ SPECTACULAR_SETTINGS = {
         "ViolationCategoryEnum": "enterprises.choices.ViolationCategory",
         "HandlingEnum": "enterprises.choices.Handling",
         "CTriggerEnum": "enterprises.choices.CTrigger",
-        "EnterpriseImportStatusEnum": "enterprises.choices.ImportStatus",
+        "ImportStateEnum": "core.imports.states.ImportState",
         "ProjectKindEnum": "projects.choices.ProjectKind",
         "ProjectStatusEnum": "projects.choices.ProjectStatus",
         "FundingSourceEnum": "projects.choices.FundingSource",
@@ -280,7 +280,6 @@ SPECTACULAR_SETTINGS = {
         "AllocationBasisEnum": "projects.choices.AllocationBasis",
         "SexEnum": "projects.choices.Sex",
         "ImportKindEnum": "projects.choices.ImportKind",
-        "ProjectImportStatusEnum": "projects.choices.ImportStatus",
         "NoticeBoardItemEnum": "projects.choices.NoticeBoardItem",
         "ComplianceMetricEnum": "projects.choices.ComplianceMetric",
         "ChannelEnum": "cases.choices.Channel",
@@ -387,6 +386,11 @@ CERTIFICATE_SIGNING_KEY = env.str("CERTIFICATE_SIGNING_KEY", default="")
 CERTIFICATE_VERIFY_RATE = env.str("CERTIFICATE_VERIFY_RATE", default="30/min")
 # The TrueType CJK font that PDFs embed (Debian fonts-wqy-zenhei).
 WAGEWATCH_CJK_FONT = env.str("WAGEWATCH_CJK_FONT", default="/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+# Imports (core.imports): a submission up to this size (about 5,000 rows) is imported while the user waits,
+# a larger one by a Celery worker; a job claimed longer ago than IMPORT_STALE_AFTER_SECONDS and still running
+# lost its worker and is failed (longer than CELERY_TASK_TIME_LIMIT, so a live worker is never overtaken).
+IMPORT_INLINE_MAX_BYTES = env.int("IMPORT_INLINE_MAX_BYTES", default=512 * 1024)
+IMPORT_STALE_AFTER_SECONDS = env.int("IMPORT_STALE_AFTER_SECONDS", default=60 * 60)
 # Audit and security logs are kept at least 6 months (Cybersecurity Law Art. 21).
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=3 * 365)
 if AUDIT_RETENTION_DAYS < 180:

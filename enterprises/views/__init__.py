@@ -12,7 +12,7 @@ from .grading import (
     violation_create,
     violation_update,
 )
-from .imports import import_detail, import_template, import_upload
+from .imports import import_detail, import_progress, import_template, import_upload
 from .registry import (
     EnterpriseDetailView,
     EnterpriseListView,
@@ -39,6 +39,7 @@ __all__ = [
     "grades_confirm",
     "grades_run",
     "import_detail",
+    "import_progress",
     "import_template",
     "import_upload",
     "my_enterprise",

@@ -1,26 +1,21 @@
-"""Excel import of enterprises: the template, the upload and the job's report."""
+"""Excel import of enterprises: the template, the upload and the job's report (core.imports runs the job)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action
-from audit import events
-from core.excel import XLSX_CONTENT_TYPE, WorkbookRejected, check_upload
+from core.excel import XLSX_CONTENT_TYPE
+from core.imports import service
+from core.imports.reading import WorkbookRejected
 from core.scoping import can
 
 from .. import importer
-from ..choices import ImportStatus
 from ..forms import ImportForm
 from ..models import Enterprise, EnterpriseImport
-from ..tasks import run_enterprise_import
-
-# Files up to this size (about 5,000 rows) are imported while the user waits; larger ones by a worker.
-INLINE_MAX_BYTES = 512 * 1024
 
 
 def _may_import(user) -> bool:
@@ -35,16 +30,12 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            data = check_upload(upload)
+            data = service.accept_upload(upload, importer.IMPORTER, actor=request.user)
         except WorkbookRejected as exc:
-            events.record("enterprises_import_rejected", actor=request.user, success=False, reason=str(exc))
             form.add_error("file", str(exc))
         else:
-            job = EnterpriseImport.objects.create(created_by=request.user, file_name=upload.name[:255], data=data)
-            if len(data) <= INLINE_MAX_BYTES:
-                importer.run_import(job)
-            else:
-                transaction.on_commit(lambda: run_enterprise_import.delay(job.pk))
+            job = service.submit(EnterpriseImport, actor=request.user, file_name=upload.name, data=data)
+            if job.is_open:
                 messages.info(request, _("The file is being imported; this page shows the result when it is done."))
             return redirect(job)
     jobs = EnterpriseImport.objects.visible_to(request.user).select_related("created_by")[:10]
@@ -61,9 +52,22 @@ def import_template(request):
     return response
 
 
+def _job(request, pk):
+    return get_object_or_404(EnterpriseImport.objects.visible_to(request.user).select_related("created_by"),
+                             pk=pk)
+
+
 @login_required
 def import_detail(request, pk):
-    job = get_object_or_404(EnterpriseImport.objects.visible_to(request.user).select_related("created_by"),
-                            pk=pk)
-    return render(request, "enterprises/import_detail.html", {
-        "job": job, "pending": job.status in (ImportStatus.PENDING, ImportStatus.RUNNING)})
+    return render(request, "enterprises/import_detail.html", {"job": _job(request, pk)})
+
+
+@login_required
+def import_progress(request, pk):
+    """The progress partial the job page polls; once the job has left the open states the page reloads."""
+    job = _job(request, pk)
+    if not job.is_open:
+        response = HttpResponse("")
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "imports/_progress.html", {"job": job, "progress_url": request.path})

@@ -94,8 +94,8 @@ class ProjectImportSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProjectImport
         fields = ["id", "project", "kind", "month", "status", "total_rows", "processed_rows", "created_count",
-                  "updated_count", "removed_count", "unchanged_count", "errors", "changes", "created_at",
-                  "finished_at"]
+                  "updated_count", "removed_count", "unchanged_count", "errors", "ignored_columns", "changes",
+                  "created_at", "finished_at"]
         read_only_fields = fields
 
 

@@ -9,14 +9,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.api.viewsets import ScopedReadOnlyViewSet
+from core.imports import service
+from core.imports.states import ImportState
 from core.workdays import WorkdayCalendar
 
-from .. import compliance, permits
-from ..choices import ImportKind, ImportStatus
+from .. import compliance, importers, permits
+from ..choices import ImportKind
 from ..filtersets import PayrollBatchFilterSet, ProjectFilterSet, WorkerFilterSet
-from ..importers import runner
 from ..models import PayrollBatch, Project, ProjectImport, Worker
-from ..tasks import run_project_import
 from .serializers import (
     PayrollBatchSerializer,
     ProjectImportSerializer,
@@ -25,9 +25,6 @@ from .serializers import (
     WorkerSerializer,
     compliance_data,
 )
-
-# Submissions up to this many rows are validated within the request; larger ones by a worker (202).
-INLINE_MAX_ROWS = 5000
 
 
 class ProjectViewSet(ScopedReadOnlyViewSet):
@@ -93,15 +90,9 @@ class ProjectViewSet(ScopedReadOnlyViewSet):
             if "month" not in body.validated_data:
                 return Response({"month": ["This field is required."]}, status=status.HTTP_400_BAD_REQUEST)
             month = dt.date.fromisoformat(body.validated_data["month"] + "-01")
-        rows = body.validated_data["rows"]
-        job = runner.create_job(project, kind, actor=request.user, items=rows, month=month)
-        if len(rows) <= INLINE_MAX_ROWS:
-            job = runner.run_import(job)
-        else:
-            from django.db import transaction
-
-            transaction.on_commit(lambda: run_project_import.delay(job.pk))
-        code = {ImportStatus.DONE: status.HTTP_201_CREATED, ImportStatus.FAILED: status.HTTP_400_BAD_REQUEST}.get(
+        # Small submissions are validated within the request, larger ones by a worker (202): the service decides.
+        job = importers.submit(project, kind, actor=request.user, items=body.validated_data["rows"], month=month)
+        code = {ImportState.SUCCEEDED: status.HTTP_201_CREATED, ImportState.FAILED: status.HTTP_400_BAD_REQUEST}.get(
             job.status, status.HTTP_202_ACCEPTED)
         return Response(ProjectImportSerializer(job).data, status=code)
 
@@ -117,7 +108,7 @@ class ProjectImportViewSet(ScopedReadOnlyViewSet):
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
         """Apply a month's replacement after reviewing its changes."""
-        job = runner.confirm_import(self.get_object(), actor=request.user)
+        job = service.confirm(self.get_object(), actor=request.user)
         return Response(ProjectImportSerializer(job).data)
 
 

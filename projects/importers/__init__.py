@@ -1,12 +1,31 @@
 """Excel and API submissions for a project: the worker roster, a month's payroll, a bank statement.
 
-Each importer declares its COLUMNS (the Chinese headers are the file format; API bodies use the field
-names), validates every row of the submission without writing, and applies a valid submission in one
-transaction, set-based. projects.importers.runner drives a ProjectImport job through its states."""
+Each importer declares its columns (the Chinese headers are the file format; API bodies use the field names),
+validates every row of the submission without writing, and applies a valid submission set-based; the job, its
+states, the claim, the transaction and the dispatch to Celery are core.imports'."""
 
-from . import bank, payroll, roster  # noqa: F401 (re-exported)
-from .common import template_workbook
+from core.imports import service
 
-IMPORTERS = {"roster": roster, "payroll": payroll, "bank_statement": bank}
+from ..choices import ImportKind
+from . import bank, payroll, roster
+from .base import check_may_submit
 
-__all__ = ["IMPORTERS", "template_workbook"]
+IMPORTERS = {ImportKind.ROSTER: roster.IMPORTER, ImportKind.PAYROLL: payroll.IMPORTER,
+             ImportKind.BANK_STATEMENT: bank.IMPORTER}
+
+
+def stage(project, kind, *, actor, file_name="", data: bytes | None = None, items: list | None = None, month=None):
+    """A queued job for a workbook (`data`) or API rows (`items`); the actor must be able to change the project."""
+    from ..models import ProjectImport
+
+    check_may_submit(project, actor)
+    return service.stage(ProjectImport, actor=actor, file_name=file_name or f"api-{kind}", data=data, items=items,
+                         project=project, kind=kind, month=month)
+
+
+def submit(project, kind, **kwargs):
+    """Stage and run (or queue, when large: core.imports.service.start decides) a submission."""
+    return service.start(stage(project, kind, **kwargs))
+
+
+__all__ = ["IMPORTERS", "stage", "submit"]

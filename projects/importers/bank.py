@@ -6,9 +6,12 @@ overlapping one) can be imported again safely."""
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.imports.cells import RowError, Validated, date, finish_errors, limited, money, parse_row, text
+from core.imports.reading import Column
+
 from ..choices import MovementKind
 from ..models import AccountMovement
-from .common import Column, RowError, Validated, date, finish_errors, limited, money, parse_row, text
+from .base import ProjectImporter
 
 BATCH_SIZE = 2000
 KIND = "bank_statement"
@@ -56,13 +59,18 @@ PARSERS = {
 }
 
 
-def validate(project, records, *, progress=None) -> Validated:
+def _no_progress(n):
+    pass
+
+
+def validate(project, records, *, progress=_no_progress) -> Validated:
     validated = Validated([], [])
     if not hasattr(project, "wage_account"):
         validated.error(0, "", _("The project has no dedicated wage account yet; record the account first."))
         return validated
     seen = {}
-    for number, raw in records.rows:
+    for count, (number, raw) in enumerate(records.rows, start=1):
+        progress(count)
         parsed = parse_row(number, raw, PARSERS, records.labels, validated)
         if parsed is None:
             continue
@@ -77,11 +85,7 @@ def validate(project, records, *, progress=None) -> Validated:
     return validated
 
 
-def diff(project, validated, month=None) -> dict:
-    return {}
-
-
-def apply(project, validated, *, actor, job=None, month=None) -> dict:
+def apply(project, validated, *, actor, job=None) -> dict:
     account = project.wage_account
     known = set(AccountMovement.objects.filter(account=account).values_list("bank_reference", flat=True))
     user = actor if getattr(actor, "pk", None) else None
@@ -91,3 +95,17 @@ def apply(project, validated, *, actor, job=None, month=None) -> dict:
         bulk_create_with_history(new, AccountMovement, batch_size=BATCH_SIZE, default_user=user,
                                  default_change_reason="bank statement import")
     return {"created": len(new), "updated": 0, "removed": 0, "unchanged": len(validated.rows) - len(new)}
+
+
+class BankStatementImporter(ProjectImporter):
+    columns = COLUMNS
+    title = TITLE
+
+    def validate(self, job, records, progress):
+        return validate(job.project, records, progress=progress)
+
+    def apply(self, job, validated, actor):
+        return apply(job.project, validated, actor=actor, job=job)
+
+
+IMPORTER = BankStatementImporter()

@@ -1,8 +1,8 @@
 """A month's payroll of a project (工资支付台账, Decree 724 Art. 15): one row per worker on the roster.
 
 Importing a month that is already on file replaces it, but only after the user has seen what changes
-(runner: status CONFIRM). Lines that the new file no longer has are removed from the month with a history
-record, so the ledger of the month stays readable for the retention period."""
+(diff(): the job stops at state CONFIRM). Lines that the new file no longer has are removed from the month
+with a history record, so the ledger of the month stays readable for the retention period."""
 
 import hashlib
 import json
@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import crypto
+from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, money, parse_row
+from core.imports.reading import Column
 from core.masking import mask_id_number
 
 from ..identity import InvalidIdNumber, parse_id_number
 from ..models import Employment, PayrollBatch, PayrollLine
-from .common import Column, RowError, Validated, boolean, date, finish_errors, limited, money, parse_row
+from .base import ProjectImporter
 
 BATCH_SIZE = 5000
 KIND = "payroll"
@@ -77,14 +79,17 @@ def _roster(project) -> dict:
     return {index: (pk, name) for pk, index, name in rows}
 
 
-def validate(project, records, *, progress=None) -> Validated:
+def _no_progress(n):
+    pass
+
+
+def validate(project, records, *, progress=_no_progress) -> Validated:
     validated = Validated([], [])
     roster = _roster(project)
     labels = records.labels
     seen = {}
     for count, (number, raw) in enumerate(records.rows, start=1):
-        if progress and count % 1000 == 0:
-            progress(count)
+        progress(count)
         parsed = parse_row(number, raw, PARSERS, labels, validated)
         if parsed is None:
             continue
@@ -167,7 +172,7 @@ def _show(value):
 
 
 def apply(project, validated, *, actor, job=None, month=None) -> dict:
-    """Create or replace the month; inside a transaction (the runner opens it)."""
+    """Create or replace the month; inside the transaction core.imports.service opens."""
     user = actor if getattr(actor, "pk", None) else None
     batch, _created = PayrollBatch.objects.select_for_update().get_or_create(project=project, month=month)
     existing = _existing_lines(batch)
@@ -238,3 +243,20 @@ def _refresh_totals(batch, *, actor):
     batch.officer_confirmed_by = None
     batch._history_user = actor
     batch.save()
+
+
+class PayrollImporter(ProjectImporter):
+    columns = COLUMNS
+    title = TITLE
+
+    def validate(self, job, records, progress):
+        return validate(job.project, records, progress=progress)
+
+    def diff(self, job, validated):
+        return diff(job.project, validated, job.month)
+
+    def apply(self, job, validated, actor):
+        return apply(job.project, validated, actor=actor, job=job, month=job.month)
+
+
+IMPORTER = PayrollImporter()

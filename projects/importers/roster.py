@@ -8,11 +8,13 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import crypto
+from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, parse_row, text
+from core.imports.reading import Column
 
 from ..choices import PartyRole
 from ..identity import InvalidIdNumber, home_region_of, parse_id_number
 from ..models import Employment, ProjectParty, Worker
-from .common import Column, RowError, Validated, boolean, date, finish_errors, limited, parse_row, text
+from .base import ProjectImporter
 
 BATCH_SIZE = 2000
 KIND = "roster"
@@ -95,14 +97,17 @@ def _employers(project) -> dict:
     return found
 
 
-def validate(project, records, *, progress=None) -> Validated:
+def _no_progress(n):
+    pass
+
+
+def validate(project, records, *, progress=_no_progress) -> Validated:
     validated = Validated([], [])
     employers = _employers(project)
     default_employer = project.general_contractor
     seen = {}
     for count, (number, raw) in enumerate(records.rows, start=1):
-        if progress and count % 1000 == 0:
-            progress(count)
+        progress(count)
         parsed = parse_row(number, raw, PARSERS, records.labels, validated)
         if parsed is None:
             continue
@@ -140,12 +145,7 @@ def _existing_workers(indexes) -> dict:
     return found
 
 
-def diff(project, validated, month=None) -> dict:
-    """A roster import never replaces: no confirmation step."""
-    return {}
-
-
-def apply(project, validated, *, actor, job=None, month=None) -> dict:
+def apply(project, validated, *, actor, job=None) -> dict:
     """Create new people, update changed ones, create or update their employment. Inside a transaction."""
     user = actor if getattr(actor, "pk", None) else None
     workers = _existing_workers([values["index"] for _n, values in validated.rows])
@@ -198,3 +198,17 @@ def apply(project, validated, *, actor, job=None, month=None) -> dict:
                                  default_user=user, default_change_reason="roster import")
     return {"created": len(created), "updated": len(updated), "removed": 0, "unchanged": unchanged,
             "new_people": len(new_workers)}
+
+
+class RosterImporter(ProjectImporter):
+    columns = COLUMNS
+    title = TITLE
+
+    def validate(self, job, records, progress):
+        return validate(job.project, records, progress=progress)
+
+    def apply(self, job, validated, actor):
+        return apply(job.project, validated, actor=actor, job=job)
+
+
+IMPORTER = RosterImporter()

@@ -3,24 +3,22 @@ inline script), confirmation of a month's replacement."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.choices import Action
-from audit import events
-from core.excel import XLSX_CONTENT_TYPE, WorkbookRejected, check_upload
+from core.excel import XLSX_CONTENT_TYPE
+from core.imports import service
+from core.imports.reading import WorkbookRejected
+from core.imports.states import ImportState
 
-from ..choices import ImportKind, ImportStatus
+from .. import importers
+from ..choices import ImportKind
 from ..forms import ImportForm
-from ..importers import common, runner
 from ..models import Project, ProjectImport
-from ..tasks import run_project_import
 
-# Files up to this size (a few thousand rows) are checked while the user waits; larger ones by a worker.
-INLINE_MAX_BYTES = 256 * 1024
 TEMPLATE_NAMES = {ImportKind.ROSTER: "roster-template.xlsx", ImportKind.PAYROLL: "payroll-template.xlsx",
                   ImportKind.BANK_STATEMENT: "bank-statement-template.xlsx"}
 
@@ -32,32 +30,25 @@ def import_upload(request, pk):
     initial = {"kind": request.GET.get("kind", ImportKind.PAYROLL)}
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        upload, kind = form.cleaned_data["file"], form.cleaned_data["kind"]
         try:
-            data = check_upload(upload)
+            data = service.accept_upload(upload, importers.IMPORTERS[kind], actor=request.user, target=project)
         except WorkbookRejected as exc:
-            events.record("project_import_rejected", actor=request.user, obj=project, success=False, reason=str(exc))
             form.add_error("file", str(exc))
         else:
-            job = runner.create_job(project, form.cleaned_data["kind"], actor=request.user, file_name=upload.name,
-                                    data=data, month=form.cleaned_data["month"])
-            if len(data) <= INLINE_MAX_BYTES:
-                runner.run_import(job)
-            else:
-                transaction.on_commit(lambda: run_project_import.delay(job.pk))
+            job = importers.submit(project, kind, actor=request.user, file_name=upload.name, data=data,
+                                   month=form.cleaned_data["month"])
             return redirect(job)
     return render(request, "projects/import.html", {
-        "project": project, "form": form, "columns": {k: runner.IMPORTERS[k].COLUMNS for k in ImportKind},
+        "project": project, "form": form, "columns": {k: importers.IMPORTERS[k].columns for k in ImportKind},
         "kinds": ImportKind.choices})
 
 
 @login_required
 def import_template(request, kind):
-    if kind not in runner.IMPORTERS:
+    if kind not in importers.IMPORTERS:
         return redirect("projects:list")
-    importer = runner.IMPORTERS[kind]
-    response = HttpResponse(common.template_workbook(importer.COLUMNS, importer.TITLE),
-                            content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(importers.IMPORTERS[kind].template(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_NAMES[kind]}"'
     return response
 
@@ -81,17 +72,17 @@ def import_progress(request, pk):
         response = HttpResponse("")
         response["HX-Refresh"] = "true"
         return response
-    return render(request, "projects/_import_progress.html", {"job": job})
+    return render(request, "imports/_progress.html", {"job": job, "progress_url": request.path})
 
 
 @login_required
 @require_POST
 def import_confirm(request, pk):
     job = _job(request, pk)
-    if job.status != ImportStatus.CONFIRM:
+    if job.status != ImportState.CONFIRM:
         return redirect(job)
-    job = runner.confirm_import(job, actor=request.user)
-    if job.status == ImportStatus.CONFIRM:
+    job = service.confirm(job, actor=request.user)
+    if job.status == ImportState.CONFIRM:
         messages.warning(request, _("The month changed since you looked; check the new changes."))
     return redirect(job)
 
@@ -99,6 +90,6 @@ def import_confirm(request, pk):
 @login_required
 @require_POST
 def import_cancel(request, pk):
-    job = runner.cancel_import(_job(request, pk), actor=request.user)
+    job = service.cancel(_job(request, pk), actor=request.user)
     messages.info(request, _("The import was cancelled; nothing was changed."))
     return redirect(job)

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from accounts.choices import Action
+from core.imports.states import ImportState
 from core.scoping import can
 from core.views import FilteredListView, ScopedMixin
 
 from .. import compliance, permits, rules, services
-from ..choices import STATUS_TRANSITIONS, ImportStatus, NoticeBoardItem, ProjectStatus
+from ..choices import STATUS_TRANSITIONS, NoticeBoardItem, ProjectStatus
 from ..filtersets import ProjectFilterSet
 from ..forms import (
     FundsForm,
@@ -144,7 +145,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
             rows.append((batch, due))
         imports = list(ProjectImport.objects.visible_to(user).filter(project=project)
                        .select_related("created_by")[:10])
-        return {"batches": rows, "imports": imports, "open_statuses": [*ImportStatus.open(), ImportStatus.CONFIRM]}
+        return {"batches": rows, "imports": imports, "open_statuses": [*ImportState.open(), ImportState.CONFIRM]}
 
     def tab_compliance(self, user, project):
         return {"compliance": compliance.for_project(project),

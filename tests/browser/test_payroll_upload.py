@@ -3,8 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
+from core.imports import service
+from projects import importers
 from projects.choices import ImportKind
-from projects.importers import payroll, runner
+from projects.importers import payroll
 from projects.models import PayrollLine
 from tests.factories import PASSWORD
 from tests.projects.conftest import workbook
@@ -37,7 +39,7 @@ def _upload(page, project, data, name):
 def test_enterprise_fixes_a_bad_payroll_row_and_uploads_again(page, personas):
     project = ProjectFactory(code="LZ-E2E", name="端到端工程", general_contractor=personas.enterprise_a)
     roster = [{"name": f"工人{n}", "id_number": id_number(n), "entered_on": "2026-03-01"} for n in (1, 2)]
-    assert runner.run_import(runner.create_job(project, ImportKind.ROSTER, actor=personas.enterprise_a_user,
+    assert service.run(importers.stage(project, ImportKind.ROSTER, actor=personas.enterprise_a_user,
                                                items=roster)).status == "done"
     login(page, "enterprise_a_user", PASSWORD)
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from audit.models import AuditEvent
+from core.imports import service
+from core.imports.states import ImportState
 from enterprises import importer
-from enterprises.choices import ImportStatus
 from enterprises.models import Enterprise, EnterpriseImport, TimelineEntry
 from tests.factories import credit_code
 
@@ -43,8 +44,7 @@ def upload(client, data, name="enterprises.xlsx"):
 
 
 def run(data, actor):
-    job = EnterpriseImport.objects.create(created_by=actor, file_name="t.xlsx", data=data)
-    return importer.run_import(job)
+    return service.run(service.stage(EnterpriseImport, actor=actor, file_name="t.xlsx", data=data))
 
 
 def test_the_template_has_the_chinese_headers_and_a_text_code_column(personas, login):
@@ -61,7 +61,7 @@ def test_a_good_file_registers_every_row(personas, login):
     response = upload(login(personas.chengguan_official), workbook([row(1), row(2, name="兰州二号有限公司")]))
     job = EnterpriseImport.objects.get()
     assert response.status_code == 302 and response.url == job.get_absolute_url()
-    assert (job.status, job.created_count, job.updated_count, job.total_rows) == (ImportStatus.DONE, 2, 0, 2)
+    assert (job.status, job.created_count, job.updated_count, job.total_rows) == (ImportState.SUCCEEDED, 2, 0, 2)
     enterprise = Enterprise.objects.get(credit_code=credit_code(9001))
     assert enterprise.district == personas.enterprise_a.district
     assert enterprise.kind == "general_contractor" and enterprise.industry == "E"
@@ -91,7 +91,7 @@ def test_bad_rows_reject_the_whole_file_with_row_and_column(personas, login):
             row(4, **{"单位类型": "国企"}), row(5, **{"所属区县": "火星区"}), row(6, **{"单位名称": ""})]
     upload(login(personas.city_admin), workbook(rows))
     job = EnterpriseImport.objects.get()
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert Enterprise.objects.count() == 2  # only the personas: nothing was imported
     where = {(e["row"], e["column"]) for e in job.errors}
     assert where == {(3, "统一社会信用代码"), (4, "职工人数"), (5, "单位类型"), (6, "所属区县"), (7, "单位名称")}
@@ -101,14 +101,14 @@ def test_bad_rows_reject_the_whole_file_with_row_and_column(personas, login):
 
 def test_duplicate_codes_within_the_file_are_reported(personas):
     job = run(workbook([row(1), row(2), row(1, name="重复公司")]), personas.city_admin)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert job.errors == [{"row": 4, "column": "统一社会信用代码", "message": "Same code as row 2."}]
 
 
 def test_a_code_excel_turned_into_a_rounded_number_is_explained(personas):
     mangled = float("916201020000090011")  # what Excel keeps of an all-digit code: 15 significant digits
     job = run(workbook([row(1, **{"统一社会信用代码": mangled})]), personas.city_admin)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert "format the column as text" in job.errors[0]["message"]
 
 
@@ -118,13 +118,13 @@ def test_a_numeric_code_is_refused_even_if_its_rounded_digits_validate(personas)
     candidates = (f"91620102{n:09d}" for n in range(9100, 9400))
     code = next(c + uscc.calc_check_digit(c) for c in candidates if uscc.calc_check_digit(c).isdigit())
     job = run(workbook([row(1, **{"统一社会信用代码": int(code)})]), personas.city_admin)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert not Enterprise.objects.filter(credit_code=code).exists()
 
 
 def test_lowercase_codes_are_normalised(personas):
     job = run(workbook([row(1, **{"统一社会信用代码": credit_code(9001).lower()})]), personas.city_admin)
-    assert job.status == ImportStatus.DONE
+    assert job.status == ImportState.SUCCEEDED
     assert Enterprise.objects.filter(credit_code=credit_code(9001)).exists()
 
 
@@ -136,7 +136,7 @@ def test_a_missing_required_column_is_reported_once(personas):
 
 def test_an_empty_file_is_rejected(personas):
     job = run(workbook([]), personas.city_admin)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert job.errors[0]["message"] == "The sheet has no rows to import."
 
 
@@ -156,14 +156,14 @@ def test_a_district_official_cannot_import_into_another_district(personas):
 def test_a_code_of_an_enterprise_outside_the_scope_cannot_be_overwritten(personas):
     taken = personas.enterprise_b.credit_code
     job = run(workbook([row(1, **{"统一社会信用代码": taken})]), personas.chengguan_official)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert "outside your scope" in job.errors[0]["message"]
     personas.enterprise_b.refresh_from_db()
     assert personas.enterprise_b.name == "乙建设有限公司"
 
 
 def test_district_codes_work_as_well_as_names(personas):
-    assert run(workbook([row(1, district="620102")]), personas.city_admin).status == ImportStatus.DONE
+    assert run(workbook([row(1, district="620102")]), personas.city_admin).status == ImportState.SUCCEEDED
 
 
 @pytest.mark.parametrize("persona", ["chengguan_grid", "city_leader", "enterprise_a_user"])
@@ -173,20 +173,21 @@ def test_roles_that_may_not_import_get_403(personas, login, persona):
     assert client.get(reverse("enterprises:import-template")).status_code == 403
 
 
-def test_a_large_file_is_queued_for_the_worker(personas, login, monkeypatch, django_capture_on_commit_callbacks):
-    from enterprises.views import imports
+def test_a_large_file_is_queued_for_the_worker(personas, login, monkeypatch, settings,
+                                               django_capture_on_commit_callbacks):
+    from core.imports import tasks
 
-    monkeypatch.setattr(imports, "INLINE_MAX_BYTES", 10)
+    settings.IMPORT_INLINE_MAX_BYTES = 10
     queued = []
-    monkeypatch.setattr(imports.run_enterprise_import, "delay", queued.append)
+    monkeypatch.setattr(tasks.run_import_job, "delay", lambda *args: queued.append(args))
     with django_capture_on_commit_callbacks(execute=True):
         upload(login(personas.city_admin), workbook([row(1)]))
     job = EnterpriseImport.objects.get()
-    assert queued == [job.pk] and job.status == ImportStatus.PENDING
+    assert queued == [("enterprises.EnterpriseImport", job.pk)] and job.status == ImportState.QUEUED
     from enterprises.tasks import run_enterprise_import
 
-    assert run_enterprise_import(job.pk) == ImportStatus.DONE
-    assert run_enterprise_import(job.pk) == ImportStatus.DONE  # a re-run changes nothing
+    assert run_enterprise_import(job.pk) == ImportState.SUCCEEDED
+    assert run_enterprise_import(job.pk) == ImportState.SUCCEEDED  # a re-run changes nothing
 
 
 def test_another_users_import_report_is_404(personas, login):

@@ -6,9 +6,12 @@ from decimal import Decimal
 import pytest
 
 from audit.models import AuditEvent
+from core.imports import service
+from core.imports.states import ImportState
 from enterprises.models import TimelineEntry
-from projects.choices import ImportKind, ImportStatus
-from projects.importers import payroll, roster, runner
+from projects import importers
+from projects.choices import ImportKind
+from projects.importers import payroll, roster
 from projects.models import Employment, PayrollBatch, PayrollLine, Worker
 from projects.tasks import run_project_import
 
@@ -40,15 +43,15 @@ def pay_row(n, name=None, **over):
 
 def run(project, kind, rows, header, actor, month=None):
     data = workbook(header, rows, text_columns=(2,))
-    job = runner.create_job(project, kind, actor=actor, file_name="t.xlsx", data=data, month=month)
-    return runner.run_import(job)
+    job = importers.stage(project, kind, actor=actor, file_name="t.xlsx", data=data, month=month)
+    return service.run(job)
 
 
 @pytest.fixture
 def rostered(site, personas):
     """Three workers on project A's roster."""
     job = run(site.a, ImportKind.ROSTER, [roster_row(n) for n in (1, 2, 3)], ROSTER_HEADER, personas.enterprise_a_user)
-    assert job.status == ImportStatus.DONE, job.errors
+    assert job.status == ImportState.SUCCEEDED, job.errors
     return site.a
 
 
@@ -56,7 +59,7 @@ def test_roster_import_registers_people_once(site, personas):
     existing = WorkerFactory(name="工人1", id_number=id_number(1))
     rows = [roster_row(1), roster_row(2, employer=site.sub.name, contract_signed_on="2026-03-02")]
     job = run(site.a, ImportKind.ROSTER, rows, ROSTER_HEADER, personas.enterprise_a_user)
-    assert job.status == ImportStatus.DONE, job.errors
+    assert job.status == ImportState.SUCCEEDED, job.errors
     assert (job.created_count, job.updated_count) == (2, 0)
     assert Worker.objects.count() == 2  # the existing person was found by the keyed hash
     employment = Employment.objects.get(worker=existing)
@@ -75,7 +78,7 @@ def test_roster_errors_name_row_and_column(site, personas):
     rows = [roster_row(1), roster_row(2, employer="不相干公司"), roster_row(1, name="重复"),
             roster_row(4, entered_on="2026-03-10", exited_on="2026-03-01"), roster_row(5, wage_card_number=6.2e18)]
     job = run(site.a, ImportKind.ROSTER, rows, ROSTER_HEADER, personas.enterprise_a_user)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     found = {(e["row"], e["column"]) for e in job.errors}
     assert {(3, "用工单位"), (4, "身份证号"), (5, "退场日期"), (6, "工资卡号")} <= found
     assert Worker.objects.count() == 0  # all or nothing
@@ -84,7 +87,7 @@ def test_roster_errors_name_row_and_column(site, personas):
 def test_payroll_import_creates_the_month(rostered, personas):
     job = run(rostered, ImportKind.PAYROLL, [pay_row(1), pay_row(2), pay_row(3, paid_amount=0, paid_on=None)],
               PAYROLL_HEADER, personas.enterprise_a_user, month=MARCH)
-    assert job.status == ImportStatus.DONE, job.errors
+    assert job.status == ImportState.SUCCEEDED, job.errors
     batch = PayrollBatch.objects.get(project=rostered, month=MARCH)
     assert (batch.worker_count, batch.net_total, batch.paid_total, batch.unpaid_count) == (
         3, Decimal("19500.00"), Decimal("13000.00"), 1)
@@ -111,7 +114,7 @@ def test_payroll_import_creates_the_month(rostered, personas):
 def test_every_payroll_error_names_its_row_and_column(rostered, personas, row, column, message):
     job = run(rostered, ImportKind.PAYROLL, [pay_row(2), row], PAYROLL_HEADER, personas.enterprise_a_user,
               month=MARCH)
-    assert job.status == ImportStatus.FAILED
+    assert job.status == ImportState.FAILED
     assert [(e["row"], e["column"]) for e in job.errors] == [(3, column)]
     assert message in job.errors[0]["message"]
     assert id_number(1) not in str(job.errors)  # the report never repeats an ID number
@@ -130,9 +133,9 @@ def test_duplicate_rows_and_missing_columns(rostered, personas):
 
 
 def test_a_file_that_is_not_a_workbook_is_rejected(rostered, personas):
-    job = runner.create_job(rostered, ImportKind.PAYROLL, actor=personas.enterprise_a_user, file_name="x.xlsx",
+    job = importers.stage(rostered, ImportKind.PAYROLL, actor=personas.enterprise_a_user, file_name="x.xlsx",
                             data=b"PK\x03\x04 not really", month=MARCH)
-    assert runner.run_import(job).status == ImportStatus.FAILED
+    assert service.run(job).status == ImportState.FAILED
     assert job.data is None  # the submission is dropped once finished
 
 
@@ -140,18 +143,18 @@ def test_reimporting_a_month_shows_the_changes_before_replacing(rostered, person
     user = personas.enterprise_a_user
     run(rostered, ImportKind.PAYROLL, [pay_row(1), pay_row(2), pay_row(3)], PAYROLL_HEADER, user, month=MARCH)
     april = run(rostered, ImportKind.PAYROLL, [pay_row(1)], PAYROLL_HEADER, user, month=dt.date(2026, 4, 1))
-    assert april.status == ImportStatus.DONE  # another month: no confirmation needed
+    assert april.status == ImportState.SUCCEEDED  # another month: no confirmation needed
     rows = [pay_row(1), pay_row(2, gross_pay=7100, net_pay=7000, paid_amount=7000)]  # 3 dropped, 2 changed
     job = run(rostered, ImportKind.PAYROLL, rows, PAYROLL_HEADER, user, month=MARCH)
-    assert job.status == ImportStatus.CONFIRM
+    assert job.status == ImportState.CONFIRM
     assert (job.changes["added"], job.changes["changed"], job.changes["removed"], job.changes["unchanged"]) == (
         0, 1, 1, 1)
     assert job.changes["samples"][0]["worker"].startswith("工人2 6201")
     assert id_number(2) not in str(job.changes)
     # Nothing has changed yet.
     assert PayrollLine.objects.filter(batch__month=MARCH).count() == 3
-    job = runner.confirm_import(job, actor=user)
-    assert job.status == ImportStatus.DONE
+    job = service.confirm(job, actor=user)
+    assert job.status == ImportState.SUCCEEDED
     lines = PayrollLine.objects.filter(batch__month=MARCH).select_related("employment__worker")
     assert {line.employment.worker.name: line.net_pay for line in lines} == {
         "工人1": Decimal("6500.00"), "工人2": Decimal("7000.00")}
@@ -165,7 +168,7 @@ def test_a_replacement_can_be_cancelled(rostered, personas):
     user = personas.enterprise_a_user
     run(rostered, ImportKind.PAYROLL, [pay_row(1)], PAYROLL_HEADER, user, month=MARCH)
     job = run(rostered, ImportKind.PAYROLL, [pay_row(1, days_worked=20)], PAYROLL_HEADER, user, month=MARCH)
-    assert runner.cancel_import(job, actor=user).status == ImportStatus.CANCELLED
+    assert service.cancel(job, actor=user).status == ImportState.CANCELLED
     assert PayrollLine.objects.get().days_worked == Decimal("22.0")
 
 
@@ -173,15 +176,15 @@ def test_an_identical_reimport_needs_no_confirmation(rostered, personas):
     user = personas.enterprise_a_user
     run(rostered, ImportKind.PAYROLL, [pay_row(1)], PAYROLL_HEADER, user, month=MARCH)
     job = run(rostered, ImportKind.PAYROLL, [pay_row(1)], PAYROLL_HEADER, user, month=MARCH)
-    assert (job.status, job.unchanged_count) == (ImportStatus.DONE, 1)
+    assert (job.status, job.unchanged_count) == (ImportState.SUCCEEDED, 1)
 
 
 def test_the_task_takes_an_id_and_is_idempotent(rostered, personas):
     data = workbook(PAYROLL_HEADER, [pay_row(1)], text_columns=(2,))
-    job = runner.create_job(rostered, ImportKind.PAYROLL, actor=personas.enterprise_a_user, file_name="t.xlsx",
+    job = importers.stage(rostered, ImportKind.PAYROLL, actor=personas.enterprise_a_user, file_name="t.xlsx",
                             data=data, month=MARCH)
-    assert run_project_import(job.pk) == ImportStatus.DONE
-    assert run_project_import(job.pk) == ImportStatus.DONE
+    assert run_project_import(job.pk) == ImportState.SUCCEEDED
+    assert run_project_import(job.pk) == ImportState.SUCCEEDED
     assert PayrollLine.objects.count() == 1
     assert run_project_import(999999) == "missing"
 
@@ -196,4 +199,4 @@ def test_someone_outside_the_project_cannot_submit(site, personas):
     from django.core.exceptions import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        runner.create_job(site.b, ImportKind.PAYROLL, actor=personas.enterprise_a_user, data=b"", month=MARCH)
+        importers.stage(site.b, ImportKind.PAYROLL, actor=personas.enterprise_a_user, data=b"", month=MARCH)

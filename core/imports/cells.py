@@ -1,4 +1,5 @@
-"""Shared pieces of the project importers: columns, cell parsers, records and templates."""
+"""What every importer shares between reading and applying: the row error, the validated result, the cell
+parsers and the downloadable template."""
 
 import datetime as dt
 import io
@@ -9,57 +10,28 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from core.excel import Column, to_decimal
+from .reading import Column, to_decimal
 
 MAX_REPORTED_ERRORS = 500
-PROGRESS_EVERY = 1000
 
 
 class RowError(ValueError):
-    pass
-
-
-@dataclass
-class Records:
-    """The rows of a submission, whatever it came from: [(row_number, {field: raw value})]."""
-
-    rows: list
-    labels: dict  # field -> the name an error report shows (the header, or the API field)
-    missing: list = field(default_factory=list)  # required columns absent from the header
+    """A cell that cannot be imported; the message goes to the report with its row and column."""
 
 
 @dataclass
 class Validated:
     rows: list  # [(row_number, {field: value})]
     errors: list  # [{"row", "column", "message"}]
-    context: dict = field(default_factory=dict)
+    context: dict = field(default_factory=dict)  # what the importer found while validating (existing records)
 
     def error(self, row, column, message):
         self.errors.append({"row": row, "column": column, "message": str(message)})
 
 
-def records_from_sheet(header: list, body: list, columns: list[Column]) -> Records:
-    positions = {h: i for i, h in enumerate(header) if h}
-    labels = {c.field: c.header for c in columns}
-    missing = [c.header for c in columns if c.required and c.header not in positions]
-    index = [(c.field, positions[c.header]) for c in columns if c.header in positions]
-    rows = []
-    for number, values in body:
-        size = len(values)
-        rows.append((number, {name: (values[i] if i < size else None) for name, i in index}))
-    return Records(rows, labels, missing)
-
-
-def records_from_api(items: list, columns: list[Column]) -> Records:
-    """API rows are numbered from 1 in the order given; the fields are the column field names."""
-    labels = {c.field: c.field for c in columns}
-    names = {c.field for c in columns}
-    rows = [(n, {k: v for k, v in item.items() if k in names}) for n, item in enumerate(items, start=1)]
-    return Records(rows, labels, [])
-
-
 def template_workbook(columns: list[Column], title: str, example: list | None = None) -> bytes:
-    """The downloadable template: headers on sheet 1 (ID and card columns formatted as text), notes on sheet 2."""
+    """The downloadable template: headers on sheet 1 (code, ID and card columns formatted as text), notes on
+    sheet 2."""
     wb = Workbook()
     ws = wb.active
     ws.title = title
@@ -154,11 +126,51 @@ def boolean(value) -> bool:
 
 
 def finish_errors(errors: list) -> list:
+    """Errors by row and column, at most MAX_REPORTED_ERRORS of them and a line saying how many more."""
     errors = sorted(errors, key=lambda e: (e["row"], e["column"]))
     if len(errors) > MAX_REPORTED_ERRORS:
         extra = len(errors) - MAX_REPORTED_ERRORS
         errors = errors[:MAX_REPORTED_ERRORS]
         errors.append({"row": 0, "column": "", "message": _("%(n)d more errors not shown.") % {"n": extra}})
+    return errors
+
+
+# Excel keeps 15 significant digits of a number: a card number, bank reference or account typed in a General
+# column arrives rounded (6222021234567894 becomes 6222021234567890), and two references can round to one.
+ROUNDED_FROM = 10**15
+
+
+def rounded_identifiers(records, columns: list[Column]) -> list:
+    """Errors for the text columns (codes, ID, card and reference numbers) that a workbook gave as numbers too long
+    to be exact; whatever the importer, such a value is never stored."""
+    headers = {c.field: c.header for c in columns if c.text}
+    errors = []
+    for number, raw in records.rows:
+        for name, header in headers.items():
+            value = raw.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) >= ROUNDED_FROM:
+                errors.append({"row": number, "column": header, "message": _(
+                    "Excel stored this number as a number and may have rounded it; format the column as text and "
+                    "enter it again.")})
+    return errors
+
+
+# What a formula cell holds when it failed (openpyxl gives the code as text with data_only).
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+                "#CALC!"}
+
+
+def error_values(records, columns: list[Column]) -> list:
+    """Errors for the cells that hold an Excel error value (#NAME?, #VALUE!, …) instead of data."""
+    headers = {c.field: c.header for c in columns}
+    errors = []
+    for number, raw in records.rows:
+        for name, header in headers.items():
+            value = raw.get(name)
+            if isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS:
+                errors.append({"row": number, "column": header, "message": _(
+                    "The cell holds the Excel error %(value)s; correct the formula or enter the value.") % {
+                    "value": value.strip()}})
     return errors
 
 

@@ -1,0 +1,45 @@
+"""What the project importers share on top of core.imports: who may submit for a project, and what is audited
+and written on the general contractor's timeline."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from accounts.choices import Action
+from audit import events
+from core.imports.service import Importer
+from enterprises.timeline import add_entry
+
+
+def check_may_submit(project, actor):
+    from ..models import Project
+
+    if not Project.objects.visible_to(actor, Action.CHANGE).filter(pk=project.pk).exists():
+        raise PermissionDenied(_("You may not submit data for this project."))
+
+
+class ProjectImporter(Importer):
+    """An import into one project (job.project); job.kind says which."""
+
+    def check_may_submit(self, job, actor):
+        check_may_submit(job.project, actor)
+
+    def succeeded(self, job, actor):
+        project = job.project
+        events.record(f"{job.kind}_imported", actor=actor, obj=project, job=job.pk, rows=job.total_rows,
+                      created=job.created_count, updated=job.updated_count, removed=job.removed_count,
+                      month=f"{job.month:%Y-%m}" if job.month else "")
+        title = _("%(kind)s imported for %(code)s: %(rows)d rows") % {
+            "kind": job.get_kind_display(), "code": project.code, "rows": job.total_rows}
+        if job.month:
+            title += f" ({job.month:%Y-%m})"
+        add_entry(project.general_contractor, "project", title, actor=actor, obj=job, url=project.get_absolute_url())
+
+    def failed(self, job):
+        events.record("project_import_rejected", actor=job.created_by, obj=job.project, success=False,
+                      job=job.pk, kind=job.kind, errors=len(job.errors))
+
+    def cancelled(self, job, actor):
+        events.record("project_import_cancelled", actor=actor, obj=job.project, job=job.pk)
+
+    def upload_rejected(self, actor, reason, target=None):
+        events.record("project_import_rejected", actor=actor, obj=target, success=False, reason=reason)
