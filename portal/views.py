@@ -99,6 +99,7 @@ def verify_result(request, serial):
     found = verification.lookup(serial, request.GET.get("code", ""))
     if found is None:
         # A clear public answer (not the generic 404), the same for an unknown serial and a wrong code.
-        return render(request, "portal/verify_failed.html", {"serial": serial[:24], "form": VerifyForm()},
+        return render(request, "portal/verify_failed.html", {"serial": serial[:24],
+                                                               "form": VerifyForm(initial={"serial": serial[:24]})},
                       status=404)
     return render(request, "portal/verify_result.html", {"found": found})
