@@ -85,7 +85,7 @@ def test_a_served_listing_notice_is_on_the_enterprise_file(personas, calendar_20
 
 def test_the_migration_marks_existing_entries_by_what_was_served(personas, file_a):
     TimelineEntry.objects.update(visible_to_enterprise=False)
-    migration = importlib.import_module("enterprises.migrations.0004_timeline_audience")
+    migration = importlib.import_module("enterprises.migrations.0005_timeline_audience")
     migration.mark_existing(apps, None)
     seen = " | ".join(titles(personas.enterprise_a_user, file_a))
     assert "Rectification order" in seen and "complaint" not in seen.lower() and "assigned" not in seen

@@ -30,7 +30,7 @@ def mark_existing(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("enterprises", "0003_seed_supervision_policies"),
+        ("enterprises", "0004_import_job_on_core_framework"),
         ("cases", "0002_seed_thresholds"),
     ]
 
