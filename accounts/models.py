@@ -141,6 +141,10 @@ class User(AbstractUser):
     def __str__(self):
         return self.name or self.username
 
+    def get_short_name(self):
+        """What the admin greets the user by: the person's name, not the login."""
+        return self.name or self.username
+
     def clean(self):
         super().clean()
         if self.role in Role.district_bound() and not self.district_id:

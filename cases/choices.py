@@ -186,3 +186,10 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("Closed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
     NOTE = "note", _("Note")
+
+
+# The case events served on the employer (orders, decisions, what it paid): the only ones its electronic file
+# shows it. Filing, assignments, extensions, transfers and supervision stay on the investigation side
+# (Decree 423 Art. 9 protects those who report).
+SERVED_EVENT_KINDS = frozenset({EventKind.ORDER, EventKind.RECOVERY, EventKind.COMPLIED, EventKind.COMPENSATION,
+                                EventKind.CLOSED})

@@ -5,6 +5,7 @@ the UI language. The QR code (segno, drawn as vector squares) carries the public
 from django.conf import settings
 from reportlab.lib.units import mm
 
+from core.branding import product_name_zh
 from core.pdf import FONT_NAME, MARGIN, WIDTH, Document, cn_date, draw_qr
 
 from . import signing
@@ -48,8 +49,8 @@ def certificate_pdf(certificate, verify_url: str, months: int) -> bytes:
     doc.signature(certificate.issued_on)
     draw_qr(doc.pdf, verify_url, QR_X, QR_Y, QR_SIZE)
     doc.pdf.setFont(FONT_NAME, 8)
-    doc.pdf.drawString(QR_X, QR_Y - 4 * mm, "扫码核验 / Scan to verify")
-    doc.pdf.drawRightString(WIDTH - MARGIN, MARGIN, f"{settings.WAGEWATCH_BUREAU_NAME} · WageWatch")
+    doc.pdf.drawString(QR_X, QR_Y - 4 * mm, "扫码核验")
+    doc.pdf.drawRightString(WIDTH - MARGIN, MARGIN, f"{settings.WAGEWATCH_BUREAU_NAME} · {product_name_zh()}")
     return doc.render()
 
 

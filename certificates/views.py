@@ -20,7 +20,7 @@ from core.views import FilteredListView
 from enterprises.models import Enterprise
 
 from . import blockers, documents, forms, services, verification
-from .choices import Mode, Outcome
+from .choices import BlockerCode, Mode, Outcome
 from .filtersets import CertificateFilterSet
 from .models import Certificate, CertificateApplication, CommitmentLetter
 
@@ -217,6 +217,9 @@ def restricted(request):
         events.record("restricted_bidders_exported", actor=user, rows=len(rows))
         return stream_xlsx("restricted-bidders", RESTRICTED_COLUMNS, rows)
     today = timezone.localdate()
+    policy = services.policy(today)
+    labels = dict(BlockerCode.choices)
     return render(request, "certificates/restricted.html", {
-        "rows": rows, "today": today, "policy": services.policy(today), "mode_commitment": Mode.COMMITMENT,
+        "rows": rows, "today": today, "policy": policy, "mode_commitment": Mode.COMMITMENT,
+        "checks": [(code, labels.get(code, code)) for code in policy.blockers or []],
         "connected": blockers.connected()})

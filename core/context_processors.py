@@ -1,11 +1,13 @@
 from django.conf import settings
 
+from .branding import PRODUCT_NAME
 from .navigation import items_for
 
 
 def navigation(request):
     user = getattr(request, "user", None)
-    context = {"bureau_name": settings.WAGEWATCH_BUREAU_NAME, "city_name": settings.WAGEWATCH_CITY_NAME}
+    context = {"bureau_name": settings.WAGEWATCH_BUREAU_NAME, "city_name": settings.WAGEWATCH_CITY_NAME,
+               "product_name": PRODUCT_NAME}
     if user is not None and user.is_authenticated:
         context["nav_sections"] = items_for(user, request.path)
     return context

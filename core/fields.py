@@ -36,7 +36,10 @@ class EncryptedCharField(models.TextField):
 
     def formfield(self, **kwargs):
         from django import forms
+        from django.utils.text import capfirst
 
-        return forms.CharField(max_length=self.max_plain_length, required=not self.blank, **{
-            k: v for k, v in kwargs.items() if k in ("label", "help_text", "initial")
-        })
+        # The label and help text come from the model field as for any other field (a form would otherwise
+        # show the attribute name, "Manager phone", untranslated).
+        defaults = {"label": capfirst(self.verbose_name), "help_text": self.help_text}
+        defaults.update({k: v for k, v in kwargs.items() if k in ("label", "help_text", "initial")})
+        return forms.CharField(max_length=self.max_plain_length, required=not self.blank, **defaults)

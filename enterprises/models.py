@@ -27,6 +27,7 @@ from .querysets import (
     EnterpriseQuerySet,
     OwnJobQuerySet,
     SupervisionPolicyQuerySet,
+    TimelineQuerySet,
 )
 from .validators import normalise_credit_code, validate_credit_code
 
@@ -136,8 +137,11 @@ class TimelineEntry(models.Model):
     object_type = models.CharField(max_length=100, blank=True)
     object_id = models.CharField(max_length=64, blank=True)
     url = models.CharField(max_length=255, blank=True)
+    # Decree 423 Art. 9 protects those who report: the enterprise reads only what was served on it or
+    # concerns its own registration; the writer decides at write time (enterprises.timeline).
+    visible_to_enterprise = models.BooleanField(_("shown to the enterprise"), default=False)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = TimelineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("timeline entry")

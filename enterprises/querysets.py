@@ -34,6 +34,16 @@ class CreditGradeQuerySet(ScopedQuerySet):
         return self.filter(status=GradeStatus.CONFIRMED)
 
 
+class TimelineQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action=Action.VIEW):
+        """An enterprise reads only the entries served on it (orders, decisions, notices, certificates, its own
+        registration), never the investigation side: complaints, assignments, transfers (Decree 423 Art. 9)."""
+        qs = super().visible_to(user, action)
+        if getattr(user, "role", None) == Role.ENTERPRISE and not user.is_superuser:
+            qs = qs.filter(visible_to_enterprise=True)
+        return qs
+
+
 class CityWideQuerySet(models.QuerySet):
     """Reference data of the whole city (the grade policies): every role that may take the action
     reads all rows; there is no district to scope by."""

@@ -1,9 +1,20 @@
 """The enterprise's one timeline. Every app writes its events here (never its own timeline)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
+from .choices import TimelineKind
 from .models import TimelineEntry
+
+# Kinds whose every entry concerns what the enterprise itself did or was served (Decree 423 Art. 9: nothing of
+# the investigation side). Case and listing entries are decided per event by their writer (`served=`);
+# complaints and inspections are never shown to the enterprise.
+SERVED_KINDS = frozenset({
+    TimelineKind.REGISTERED, TimelineKind.UPDATED, TimelineKind.GRADE, TimelineKind.VIOLATION,
+    TimelineKind.PROJECT, TimelineKind.DEPOSIT, TimelineKind.INTERVIEW, TimelineKind.WARNING,
+    TimelineKind.CERTIFICATE,
+})
 
 
 def file_language():
@@ -13,9 +24,14 @@ def file_language():
 
 
 def build_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",
-                occurred_at=None) -> TimelineEntry:
-    """An unsaved entry, for callers that write many at once (save_entries)."""
+                occurred_at=None, served: bool | None = None) -> TimelineEntry:
+    """An unsaved entry, for callers that write many at once (save_entries).
+
+    served: whether the entry was served on the enterprise (or is its own doing) and so is shown to it; by
+    default the kind decides (SERVED_KINDS), which leaves case and listing events hidden unless the writer says
+    they were served."""
     return TimelineEntry(
+        visible_to_enterprise=(kind in SERVED_KINDS) if served is None else served,
         enterprise=enterprise,
         kind=kind,
         title=str(title)[:200],
@@ -29,13 +45,53 @@ def build_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=No
 
 
 def add_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None, obj=None, url: str = "",
-              occurred_at=None) -> TimelineEntry:
+              occurred_at=None, served: bool | None = None) -> TimelineEntry:
     """Add one line to the enterprise's electronic file; call it inside the transaction of the event."""
     entry = build_entry(enterprise, kind, title, detail=detail, actor=actor, obj=obj, url=url,
-                        occurred_at=occurred_at)
+                        occurred_at=occurred_at, served=served)
     entry.save()
     return entry
 
 
 def save_entries(entries: list[TimelineEntry]) -> None:
     TimelineEntry.objects.bulk_create(entries, batch_size=2000)
+
+
+def with_openable_links(entries, user):
+    """Set entry.link to the entry's page only where this viewer may open it (never render a link the viewer
+    cannot open): the page's record is read through visible_to, one query per kind of record."""
+    targets = {entry.pk: _target(entry) for entry in entries if entry.url}
+    wanted = {}
+    for model, pk in filter(None, targets.values()):
+        wanted.setdefault(model, set()).add(pk)
+    openable = set()
+    for model, pks in wanted.items():
+        openable.update((model, pk) for pk in model._default_manager.visible_to(user).filter(pk__in=pks)
+                        .values_list("pk", flat=True))
+    for entry in entries:
+        entry.link = entry.url if targets.get(entry.pk) in openable else ""
+    return entries
+
+
+def _target(entry):
+    """(model, pk) of the record the entry's page shows: the detail view's model, else the entry's object."""
+    from django.apps import apps
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(entry.url.split("?")[0])
+    except Resolver404:
+        return None
+    model = getattr(getattr(match.func, "view_class", None), "model", None)
+    pk = match.kwargs.get("pk")
+    if model is None and entry.object_type:
+        try:
+            model, pk = apps.get_model(entry.object_type), entry.object_id
+        except (LookupError, ValueError):
+            return None
+    if model is None or pk is None or not hasattr(model._default_manager, "visible_to"):
+        return None
+    try:
+        return model, model._meta.pk.to_python(pk)
+    except (ValueError, ValidationError):  # a malformed stored id is simply not a link
+        return None

@@ -5,7 +5,6 @@ Every page is rate-limited per address (core.ratelimit) and shows no personal da
 read only the published fields (name, credit code, address, legal representative, facts, handling)."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -99,5 +98,8 @@ def verify_result(request, serial):
         return _too_many(request)
     found = verification.lookup(serial, request.GET.get("code", ""))
     if found is None:
-        raise Http404("No certificate matches this serial number and code.")
+        # A clear public answer (not the generic 404), the same for an unknown serial and a wrong code.
+        return render(request, "portal/verify_failed.html", {"serial": serial[:24],
+                                                               "form": VerifyForm(initial={"serial": serial[:24]})},
+                      status=404)
     return render(request, "portal/verify_result.html", {"found": found})

@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "django_celery_results",
     "simple_history",
     "django_htmx",
-    "axes",
+    "core.apps.AxesConfig",  # django-axes with a Chinese section name in the admin
     # ours
     "core",
     "audit",

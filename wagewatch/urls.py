@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 
 from accounts.urls import auth_urlpatterns
 from core import views as core_views
+from core.branding import PRODUCT_NAME
 
 
 def _city_admins_only(request):
@@ -15,7 +16,7 @@ def _city_admins_only(request):
 
 admin.site.has_permission = _city_admins_only
 admin.site.site_header = settings.WAGEWATCH_BUREAU_NAME
-admin.site.site_title = "WageWatch"
+admin.site.site_title = PRODUCT_NAME
 
 api_v1 = [
     path("", include("accounts.api.urls")),

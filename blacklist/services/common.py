@@ -59,6 +59,15 @@ def save(obj, actor, **kwargs):
     return obj
 
 
+# The listing events served on (or asked by) the enterprise; a proposal stays internal until the notice of
+# intended listing is served in writing (Decree 423 Art. 9; 人社部令第45号 prior notice, domain.md §5.1).
+SERVED_EVENTS = frozenset({
+    "listing_notice_served", "listing_statement_recorded", "listing_declined", "listing_decided",
+    "listing_removal_requested", "listing_removal_refused", "listing_removed_early", "listing_expired",
+    "major_violation_published",
+})
+
+
 def record(event: str, entry, *, actor, title, detail: str = "", url: str = "", **data):
     """Audit event + the enterprise's timeline line, in the caller's transaction."""
     events.record(event, actor=actor, obj=entry, district=getattr(entry, "district", None),
@@ -68,7 +77,7 @@ def record(event: str, entry, *, actor, title, detail: str = "", url: str = "", 
     if enterprise is not None:
         with file_language():
             add_entry(enterprise, TimelineKind.BLACKLIST, str(title), detail=detail, actor=actor, obj=entry,
-                      url=url)
+                      url=url, served=event in SERVED_EVENTS)
 
 
 def notify_departments(entry, kind: str, on: dt.date) -> PunishmentNotice:

@@ -13,6 +13,7 @@ from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
 from enterprises.timeline import add_entry
 
+from ..choices import SERVED_EVENT_KINDS
 from ..models import Case, CaseEvent
 
 
@@ -91,7 +92,7 @@ def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: 
     events.record(audit or f"case_{kind}", actor=actor, obj=case, district=case.district, **_jsonable(data))
     if case.enterprise_id:
         add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
-                  obj=case, url=case.get_absolute_url(),
+                  obj=case, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
                   occurred_at=timezone.make_aware(dt.datetime.combine(on, dt.datetime.now().time()))
                   if on != today() else None)
     return event

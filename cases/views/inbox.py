@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.choices import Action, Role
+from core.scoping import can
 
 from .. import rules, services
 from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus
@@ -99,7 +100,8 @@ def inbox(request):
     return render(request, "cases/inbox.html", {
         "items": items,
         "overdue": sum(1 for i in items if i.countdown.overdue),
-        "can_add": request.user.role != Role.CITY_LEADER,
+        # The same test as the page the button opens (never render a link the viewer cannot open).
+        "can_add": can(request.user, Action.ADD, Complaint),
     })
 
 

@@ -28,10 +28,27 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 
 class VerificationSerializer(serializers.Serializer):
+    """The answer names the holder: a bidding platform compares it with the bidder."""
+
+    verified = serializers.SerializerMethodField()
     serial = serializers.CharField()
     state = serializers.ChoiceField(choices=["valid", "expired", "revoked"])
+    state_label = serializers.CharField()
+    enterprise_name = serializers.CharField()
+    credit_code = serializers.CharField()
+    purpose = serializers.CharField()
+    purpose_label = serializers.CharField()
+    purpose_detail = serializers.CharField()
     issued_on = serializers.DateField()
     valid_until = serializers.DateField()
+
+    def get_verified(self, obj) -> bool:
+        return True
+
+
+class VerificationFailedSerializer(serializers.Serializer):
+    verified = serializers.BooleanField(default=False)
+    detail = serializers.CharField()
 
 
 class BlockerSerializer(serializers.Serializer):

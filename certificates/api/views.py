@@ -8,7 +8,6 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
@@ -25,6 +24,7 @@ from .serializers import (
     CertificateSerializer,
     CreditCodeLookupSerializer,
     RestrictedSerializer,
+    VerificationFailedSerializer,
     VerificationSerializer,
 )
 
@@ -53,12 +53,13 @@ class VerifyView(APIView):
         OpenApiParameter("serial", OpenApiTypes.STR, required=True),
         OpenApiParameter("code", OpenApiTypes.STR, required=True, description="The verification code."),
         OpenApiParameter("credit_code", OpenApiTypes.STR, description="Must match when given."),
-    ], responses={200: VerificationSerializer, 404: None})
+    ], responses={200: VerificationSerializer, 404: VerificationFailedSerializer})
     def get(self, request):
         found = verification.lookup(request.query_params.get("serial", ""), request.query_params.get("code", ""),
                                     credit_code=request.query_params.get("credit_code", ""))
         if found is None:
-            raise NotFound("No certificate matches this serial number and code.")
+            # One clear answer for an unknown serial, a wrong code or another holder's credit code, alike.
+            return Response({"verified": False, "detail": str(verification.FAILED_MESSAGE)}, status=404)
         return Response(VerificationSerializer(found).data)
 
 

@@ -42,6 +42,14 @@ class ImportJob(models.Model):
         raise NotImplementedError
 
     @property
+    def source_label(self) -> str:
+        """What a person reads for where the rows came from: the workbook's name, or the API channel (its
+        stored file name, "api-payroll", is an internal placeholder)."""
+        if self.source == "api":
+            return str(_("Submitted through the API"))
+        return self.file_name
+
+    @property
     def progress_percent(self) -> int:
         if not self.total_rows:
             return 0

@@ -107,7 +107,7 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
         deposit.form, deposit.exemption_basis = "", ""
     save(deposit, actor)
     book(deposit, EntryKind.ASSESSED, 0, actor=actor, on=on, noted=result.required_amount,
-         memo=f"{result.policy.code} {rates.pct(result.rate)}")
+         memo=f"{result.policy.name} {rates.pct(result.rate)}")
     log(deposit, "deposit_assessed", _("Wage deposit assessed: %(amount)s at %(rate)s")
         % {"amount": rates.yuan(result.required_amount), "rate": rates.pct(result.rate)}, actor=actor,
         detail="\n".join(line.text for line in result.lines), required=str(result.required_amount),

@@ -17,6 +17,7 @@ from .. import services
 from ..filtersets import EnterpriseFilterSet
 from ..forms import ContactForm, EnterpriseForm, EnterprisePortalForm
 from ..models import Contact, CreditGrade, Enterprise, SupervisionPolicy, TimelineEntry, Violation
+from ..timeline import with_openable_links
 
 TIMELINE_LENGTH = 50
 HISTORY_LENGTH = 20
@@ -70,8 +71,9 @@ class EnterpriseDetailView(ScopedMixin, DetailView):
         context = super().get_context_data(**kwargs)
         user, enterprise = self.request.user, self.object
         context["contacts"] = list(Contact.objects.visible_to(user).filter(enterprise=enterprise))
-        context["timeline"] = list(TimelineEntry.objects.visible_to(user).filter(enterprise=enterprise)
-                                   .select_related("actor")[:TIMELINE_LENGTH])
+        context["timeline"] = with_openable_links(
+            list(TimelineEntry.objects.visible_to(user).filter(enterprise=enterprise)
+                 .select_related("actor")[:TIMELINE_LENGTH]), user)
         context["grades"] = list(CreditGrade.objects.visible_to(user).filter(enterprise=enterprise)
                                  .select_related("decided_by")[:HISTORY_LENGTH])
         context["violations"] = list(Violation.objects.visible_to(user).filter(enterprise=enterprise)

@@ -29,7 +29,7 @@ class ProjectImport(ImportJob):
         verbose_name_plural = _("project imports")
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.file_name} ({self.get_status_display()})"
+        return f"{self.get_kind_display()} {self.source_label} ({self.get_status_display()})"
 
     def get_absolute_url(self):
         return reverse("projects:import-detail", args=[self.pk])

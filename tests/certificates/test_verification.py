@@ -1,5 +1,6 @@
 """Verification (peers.md P43, P18): the signature rejects a changed field and a made-up code; an unknown
-serial is 404 and throttled like any attempt; the answer is valid / expired / revoked and nothing more."""
+serial is a clear "verification failed" 404 and throttled like any attempt; the answer is valid / expired /
+revoked with the holder it was issued to (so a firm cannot present another's serial), and nothing more."""
 
 import datetime as dt
 
@@ -18,14 +19,34 @@ def code(certificate):
     return signing.code_of(certificate.signature)
 
 
-def test_a_valid_certificate_verifies_with_minimal_data(client, personas):
+def test_a_valid_certificate_names_its_holder_and_nothing_more(client, personas):
     certificate = issue(personas.enterprise_a, personas.enterprise_a_user)
     response = client.get(verification.path_for(certificate))
     html = response.content.decode()
     assert response.status_code == 200 and 'data-state="valid"' in html and certificate.serial in html
-    for detail in (personas.enterprise_a.name, personas.enterprise_a.credit_code,
-                   personas.enterprise_a.legal_representative, certificate.purpose_detail):
-        assert detail not in html
+    for detail in (personas.enterprise_a.name, personas.enterprise_a.credit_code, certificate.purpose_detail,
+                   "Bidding", certificate.issued_on.isoformat(), certificate.valid_until.isoformat()):
+        assert detail in html, detail
+    assert personas.enterprise_a.legal_representative not in html
+
+
+def test_the_holder_is_the_name_on_the_certificate_not_a_later_rename(client, personas):
+    certificate = issue(personas.enterprise_a, personas.enterprise_a_user)
+    type(personas.enterprise_a).objects.filter(pk=personas.enterprise_a.pk).update(name="改名后有限公司")
+    html = client.get(verification.path_for(certificate)).content.decode()
+    assert "甲建设有限公司" in html and "改名后有限公司" not in html
+
+
+def test_a_failed_verification_is_a_clear_public_page(client, personas, settings):
+    settings.DEBUG = True  # never Django's debug 404, whatever the setting
+    certificate = issue(personas.enterprise_a, personas.enterprise_a_user)
+    for url in (f"/public/verify/{certificate.serial}/?code={'A' * signing.CODE_LENGTH}",
+                f"/public/verify/WQX20260101999999/?code={code(certificate)}"):
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 404 and 'data-state="failed"' in html, url
+        assert "Verification failed" in html and 'name="serial"' in html
+        assert personas.enterprise_a.name not in html and "Page not found" not in html
 
 
 @pytest.mark.parametrize("field", ["enterprise_name", "credit_code", "valid_until", "issued_on", "purpose"])
@@ -79,11 +100,16 @@ def test_api_verify_is_anonymous_and_checks_the_credit_code(api_client, personas
     certificate = issue(personas.enterprise_a, personas.enterprise_a_user)
     params = {"serial": certificate.serial, "code": code(certificate)}
     body = api_client.get(API, params).json()
-    assert body == {"serial": certificate.serial, "state": "valid", "issued_on": certificate.issued_on.isoformat(),
-                    "valid_until": certificate.valid_until.isoformat()}
+    assert body == {"verified": True, "serial": certificate.serial, "state": "valid", "state_label": "Valid",
+                    "enterprise_name": personas.enterprise_a.name, "credit_code": personas.enterprise_a.credit_code,
+                    "purpose": "bidding", "purpose_label": "Bidding", "purpose_detail": certificate.purpose_detail,
+                    "issued_on": certificate.issued_on.isoformat(), "valid_until": certificate.valid_until.isoformat()}
     assert api_client.get(API, {**params, "credit_code": personas.enterprise_a.credit_code}).status_code == 200
-    assert api_client.get(API, {**params, "credit_code": personas.enterprise_b.credit_code}).status_code == 404
-    assert api_client.get(API, {**params, "code": "0" * 20}).status_code == 404
+    for wrong in ({**params, "credit_code": personas.enterprise_b.credit_code}, {**params, "code": "0" * 20},
+                  {"serial": "WQX20260101999999", "code": code(certificate)}):
+        response = api_client.get(API, wrong)
+        assert response.status_code == 404
+        assert response.json() == {"verified": False, "detail": str(verification.FAILED_MESSAGE)}
 
 
 def test_api_verify_throttles_404s_too(api_client, personas, monkeypatch):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def nav_links(client, user):
     client.force_login(user)
     html = client.get("/").content.decode()
-    return html.split('class="app-sidebar"')[1].split("</nav>")[0]
+    return html.split('class="app-sidebar')[1].split("</nav>")[0]
 
 
 def test_navigation_follows_the_role(client, personas):
