@@ -1,6 +1,8 @@
-"""Bootstrap classes for Django form widgets, so templates render plain `{{ field }}`."""
+"""Bootstrap classes for Django form widgets, so templates render plain `{{ field }}`, and readable
+Chinese error messages in place of Django's stock ones."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +22,58 @@ def bootstrapify(form, *, filters=False):
         else:
             css = "form-control"
         widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-        if isinstance(widget, forms.DateInput):
-            widget.input_type = "date"
+    humanise_errors(form)
+    return form
+
+
+# Django's stock messages read like a machine ("确保该变量包含不超过 18 字符"): each is rewritten once here
+# with the field's label. {label} is filled in when the form is built; %(...)s by the validator.
+def _messages(field):
+    messages = {
+        "required": _("Choose {label}.") if isinstance(field, forms.ChoiceField) else _("Enter {label}."),
+        "max_length": _("{label} can have at most %(limit_value)d characters (it has %(show_value)d)."),
+        "min_length": _("{label} must have at least %(limit_value)d characters (it has %(show_value)d)."),
+        "max_value": _("{label} cannot be more than %(limit_value)s."),
+        "min_value": _("{label} cannot be less than %(limit_value)s."),
+        "max_digits": _("{label} can have at most %(max)s digits."),
+        "max_decimal_places": _("{label} can have at most %(max)s decimal places."),
+        "max_whole_digits": _("{label} can have at most %(max)s digits before the decimal point."),
+        "invalid_choice": _("{label}: choose one of the options offered."),
+        "invalid_list": _("{label}: choose from the options offered."),
+        "unique": _("{label}: this value is already registered."),
+    }
+    if isinstance(field, (forms.DecimalField, forms.FloatField)):
+        messages["invalid"] = _("{label}: enter a number, e.g. 3600.50.")
+    elif isinstance(field, forms.IntegerField):
+        messages["invalid"] = _("{label}: enter a whole number.")
+    elif isinstance(field, forms.DateTimeField):
+        messages["invalid"] = _("{label}: enter a date and time, e.g. 2026-03-31 14:30.")
+    elif isinstance(field, forms.DateField):
+        messages["invalid"] = _("{label}: enter a date as year-month-day, e.g. 2026-03-31.")
+    if getattr(field, "max_length", None) and field.max_length == getattr(field, "min_length", None):
+        exact = _("{label} must have exactly %(limit_value)d characters (it has %(show_value)d).")
+        messages["max_length"] = messages["min_length"] = exact
+    return messages
+
+
+def _stock_messages(field) -> dict:
+    stock = {}
+    for cls in reversed(type(field).__mro__):
+        stock.update(getattr(cls, "default_error_messages", {}))
+    return stock
+
+
+def humanise_errors(form):
+    """Give every field the readable messages above, except where a form set its own."""
+    for name, field in form.fields.items():
+        label = str(field.label or name.replace("_", " ")).rstrip(":：")
+        stock = _stock_messages(field)
+        for code, message in _messages(field).items():
+            if code in field.error_messages and field.error_messages[code] != stock.get(code):
+                continue  # the form's own wording wins
+            text = gettext(message)
+            # A message with %(...)s placeholders is %-formatted later: a "%" in the label must survive that.
+            field.error_messages[code] = text.replace("{label}", label.replace("%", "%%") if "%(" in text else label)
     return form
 
 
