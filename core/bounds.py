@@ -58,6 +58,8 @@ def latest_plan_date() -> dt.date:
 
 
 # --- validators (Django ValidationError: forms use them as they are, DRF turns them into a 400) -----------
+# Their codes are their own (not Django's min_value/max_value), so core.forms.humanise_errors leaves their
+# messages alone.
 
 def not_before_earliest(value):
     day = value.date() if isinstance(value, dt.datetime) else value
@@ -122,12 +124,12 @@ class MoneyRange:
             return
         if self.minimum is not None and value < self.minimum:
             if self.minimum == SMALLEST_PAYMENT:
-                raise ValidationError(_("The amount must be more than zero."), code="min_value")
-            raise ValidationError(_("The amount cannot be less than ¥%(limit)s."), code="min_value",
+                raise ValidationError(_("The amount must be more than zero."), code="amount_too_small")
+            raise ValidationError(_("The amount cannot be less than ¥%(limit)s."), code="amount_too_small",
                                   params={"limit": f"{self.minimum:,}"})
         if value > self.maximum:
             raise ValidationError(_("The amount cannot exceed ¥%(limit)s: check for extra digits."),
-                                  code="max_value", params={"limit": f"{self.maximum:,}"})
+                                  code="amount_too_large", params={"limit": f"{self.maximum:,}"})
 
 
 class HeadcountRange:
@@ -138,10 +140,10 @@ class HeadcountRange:
         if value is None:
             return
         if value < self.minimum:
-            raise ValidationError(_("The number of people must be at least %(limit)d."), code="min_value",
+            raise ValidationError(_("The number of people must be at least %(limit)d."), code="too_few_people",
                                   params={"limit": self.minimum})
         if value > self.maximum:
-            raise ValidationError(_("The number of people cannot exceed %(limit)d."), code="max_value",
+            raise ValidationError(_("The number of people cannot exceed %(limit)d."), code="too_many_people",
                                   params={"limit": self.maximum})
 
 

@@ -27,8 +27,8 @@ def _enterprise_by_code(value):
 class ProjectForm(BootstrapFormMixin, forms.ModelForm):
     """Client and general contractor are given by credit code: an exact look-up, not a list of the registry."""
 
-    client_code = forms.CharField(label=_("Construction client (credit code)"), max_length=18)
-    contractor_code = forms.CharField(label=_("General contractor (credit code)"), max_length=18)
+    client_code = forms.CharField(label=_("Construction client (credit code)"), min_length=18, max_length=18)
+    contractor_code = forms.CharField(label=_("General contractor (credit code)"), min_length=18, max_length=18)
 
     class Meta:
         model = Project
@@ -67,7 +67,7 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class SubcontractorForm(BootstrapFormMixin, forms.ModelForm):
-    credit_code = forms.CharField(label=_("Subcontractor (credit code)"), max_length=18)
+    credit_code = forms.CharField(label=_("Subcontractor (credit code)"), min_length=18, max_length=18)
 
     class Meta:
         model = ProjectParty
