@@ -233,3 +233,29 @@ def test_the_payroll_api_refuses_an_impossible_month(month, personas, api_client
     assert "month" in response.json()
     assert not ProjectImport.objects.exists()
 
+
+
+# Words a Chinese form may show as they are: file formats and the names of things that have no other name.
+LATIN_ALLOWED = {"PDF", "JPEG", "PNG", "Excel", "xlsx", "MB", "API", "CNY"}
+
+
+def test_no_form_label_or_help_text_is_left_in_english():
+    """A label Django makes from the attribute name ("Manager phone") or an untranslated string leaks English."""
+    import django_filters
+    from django.forms.utils import pretty_name
+    from django.utils import translation
+
+    leaks = []
+    with translation.override("zh-hans"):
+        fields = [(cls, name, field) for cls, name, field in _form_fields()]
+        # API filtersets name query parameters for developers, not fields a person reads on a page.
+        fields += [(cls, name, flt.field) for cls in project_form_classes(django_filters.FilterSet)
+                   if ".api." not in cls.__module__ for name, flt in cls.base_filters.items()]
+        for cls, name, field in fields:
+            if isinstance(field.widget, forms.HiddenInput):
+                continue
+            for text in (field.label if field.label is not None else pretty_name(name), field.help_text):
+                words = set(re.findall(r"[A-Za-z]{3,}", str(text or ""))) - LATIN_ALLOWED
+                if words:
+                    leaks.append(f"{_name(cls)}.{name}: {text}")
+    assert not leaks, leaks
