@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import bounds
 from .city_settings import SETTINGS
 from .models import CalendarOverride, CalendarYear, CitySetting
 
@@ -27,6 +28,7 @@ class CitySettingForm(forms.ModelForm):
     class Meta:
         model = CitySetting
         fields = ["key", "value", "effective_from", "note"]
+        field_classes = {"effective_from": bounds.PlanDateField}
 
 
 @admin.register(CitySetting)

@@ -29,20 +29,25 @@ def bootstrapify(form, *, filters=False):
 # Django's stock messages read like a machine ("确保该变量包含不超过 18 字符"): each is rewritten once here
 # with the field's label. {label} is filled in when the form is built; %(...)s by the validator.
 def _messages(field):
-    messages = {
-        "required": _("Choose {label}.") if isinstance(field, forms.ChoiceField) else _("Enter {label}."),
-        "max_length": _("{label} can have at most %(limit_value)d characters (it has %(show_value)d)."),
-        "min_length": _("{label} must have at least %(limit_value)d characters (it has %(show_value)d)."),
-        "max_value": _("{label} cannot be more than %(limit_value)s."),
-        "min_value": _("{label} cannot be less than %(limit_value)s."),
-        "max_digits": _("{label} can have at most %(max)s digits."),
-        "max_decimal_places": _("{label} can have at most %(max)s decimal places."),
-        "max_whole_digits": _("{label} can have at most %(max)s digits before the decimal point."),
-        "invalid_choice": _("{label}: choose one of the options offered."),
-        "invalid_list": _("{label}: choose from the options offered."),
-        "unique": _("{label}: this value is already registered."),
-    }
-    if isinstance(field, (forms.DecimalField, forms.FloatField)):
+    """The messages of the codes this kind of field raises itself (a model's clean() may raise the same code
+    with other parameters on another kind of field: those keep their own wording)."""
+    messages = {"required": _("Choose {label}.") if isinstance(field, forms.ChoiceField) else _("Enter {label}.")}
+    if getattr(field, "max_length", None):
+        messages["max_length"] = _("{label} can have at most %(limit_value)d characters (it has %(show_value)d).")
+    if getattr(field, "min_length", None):
+        messages["min_length"] = _("{label} must have at least %(limit_value)d characters (it has %(show_value)d).")
+    if getattr(field, "max_length", None) and field.max_length == getattr(field, "min_length", None):
+        exact = _("{label} must have exactly %(limit_value)d characters (it has %(show_value)d).")
+        messages["max_length"] = messages["min_length"] = exact
+    if isinstance(field, (forms.IntegerField, forms.DecimalField, forms.FloatField)):
+        messages["max_value"] = _("{label} cannot be more than %(limit_value)s.")
+        messages["min_value"] = _("{label} cannot be less than %(limit_value)s.")
+    if isinstance(field, forms.DecimalField):
+        messages["invalid"] = _("{label}: enter a number, e.g. 3600.50.")
+        messages["max_digits"] = _("{label} can have at most %(max)s digits.")
+        messages["max_decimal_places"] = _("{label} can have at most %(max)s decimal places.")
+        messages["max_whole_digits"] = _("{label} can have at most %(max)s digits before the decimal point.")
+    elif isinstance(field, forms.FloatField):
         messages["invalid"] = _("{label}: enter a number, e.g. 3600.50.")
     elif isinstance(field, forms.IntegerField):
         messages["invalid"] = _("{label}: enter a whole number.")
@@ -50,10 +55,17 @@ def _messages(field):
         messages["invalid"] = _("{label}: enter a date and time, e.g. 2026-03-31 14:30.")
     elif isinstance(field, forms.DateField):
         messages["invalid"] = _("{label}: enter a date as year-month-day, e.g. 2026-03-31.")
-    if getattr(field, "max_length", None) and field.max_length == getattr(field, "min_length", None):
-        exact = _("{label} must have exactly %(limit_value)d characters (it has %(show_value)d).")
-        messages["max_length"] = messages["min_length"] = exact
+    if isinstance(field, (forms.ChoiceField, forms.ModelChoiceField)):
+        messages["invalid_choice"] = _("{label}: choose one of the options offered.")
+    if isinstance(field, (forms.MultipleChoiceField, forms.ModelMultipleChoiceField)):
+        messages["invalid_list"] = _("{label}: choose from the options offered.")
+    messages["unique"] = _("{label}: this value is already registered.")
     return messages
+
+
+# Codes whose ValidationError carries parameters, so that its message is %-formatted.
+_FORMATTED = {"max_length", "min_length", "max_value", "min_value", "max_digits", "max_decimal_places",
+              "max_whole_digits", "invalid_choice", "unique"}
 
 
 def _stock_messages(field) -> dict:
@@ -71,9 +83,9 @@ def humanise_errors(form):
         for code, message in _messages(field).items():
             if code in field.error_messages and field.error_messages[code] != stock.get(code):
                 continue  # the form's own wording wins
-            text = gettext(message)
-            # A message with %(...)s placeholders is %-formatted later: a "%" in the label must survive that.
-            field.error_messages[code] = text.replace("{label}", label.replace("%", "%%") if "%(" in text else label)
+            # A message with parameters is %-formatted later: a "%" in the label must survive that.
+            field.error_messages[code] = gettext(message).replace(
+                "{label}", label.replace("%", "%%") if code in _FORMATTED else label)
     return form
 
 

@@ -102,7 +102,16 @@ def _violation(personas):
     return personas.chengguan_official, f"/enterprises/violations/{violation.pk}/edit/", violation, "decided_on"
 
 
+def _city_setting(personas):
+    from core.models import CitySetting
+
+    setting = CitySetting.objects.create(key="default_order_workdays", value="20", note="本市惯例",
+                                         effective_from=dt.date.today() + dt.timedelta(days=40))
+    return personas.city_admin, f"/admin/core/citysetting/{setting.pk}/change/", setting, "effective_from"
+
+
 ROUNDTRIP = {
+    "core.admin.CitySettingForm": _city_setting,
     "projects.forms.ProjectForm": _project,
     "projects.forms.WageAccountForm": _wage_account,
     "enterprises.forms.EnterpriseForm": _enterprise,
