@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import bounds
 from .city_settings import SETTINGS
+from .forms import humanise_errors
 from .models import CalendarOverride, CalendarYear, CitySetting
 
 
@@ -29,6 +30,10 @@ class CitySettingForm(forms.ModelForm):
         model = CitySetting
         fields = ["key", "value", "effective_from", "note"]
         field_classes = {"effective_from": bounds.PlanDateField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        humanise_errors(self)  # the admin's form, not a Bootstrap one: the same readable messages
 
 
 @admin.register(CitySetting)
