@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core.widgets import DateInput
 
 from .choices import BatchStatus, ListingStatus
 from .models import ListingEntry, PublicationBatch
@@ -19,8 +20,10 @@ class ListingFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name, credit code, decision or case"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
-    listed_from = django_filters.DateFilter(label=_("Listed from"), field_name="listed_on", lookup_expr="gte")
-    listed_to = django_filters.DateFilter(label=_("Listed until"), field_name="listed_on", lookup_expr="lte")
+    listed_from = django_filters.DateFilter(label=_("Listed from"), field_name="listed_on", lookup_expr="gte",
+                                            widget=DateInput())
+    listed_to = django_filters.DateFilter(label=_("Listed until"), field_name="listed_on", lookup_expr="lte",
+                                          widget=DateInput())
 
     class Meta:
         model = ListingEntry

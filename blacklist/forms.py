@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core import bounds
 from core.forms import BootstrapFormMixin
 
 from .choices import PersonRole
@@ -36,12 +37,12 @@ class ReasonForm(BootstrapFormMixin, forms.Form):
 
 
 class NoticeForm(BootstrapFormMixin, forms.Form):
-    served_on = forms.DateField(label=_("Served on"), initial=timezone.localdate)
+    served_on = bounds.PastDateField(label=_("Served on"), initial=timezone.localdate)
     notice_number = forms.CharField(label=_("Notice number"), max_length=40, required=False)
 
 
 class StatementForm(BootstrapFormMixin, forms.Form):
-    received_on = forms.DateField(label=_("Received on"), initial=timezone.localdate)
+    received_on = bounds.PastDateField(label=_("Received on"), initial=timezone.localdate)
     text = forms.CharField(label=_("Statement and defence"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
@@ -53,8 +54,8 @@ class DecisionForm(BootstrapFormMixin, forms.Form):
 
 
 class RemovalRequestForm(BootstrapFormMixin, forms.Form):
-    corrected_on = forms.DateField(label=_("Arrears paid in full on"))
-    commitment_signed_on = forms.DateField(label=_("Integrity commitment signed on"))
+    corrected_on = bounds.PastDateField(label=_("Arrears paid in full on"))
+    commitment_signed_on = bounds.PastDateField(label=_("Integrity commitment signed on"))
 
 
 class RemovalDecisionForm(BootstrapFormMixin, forms.Form):
@@ -64,7 +65,7 @@ class RemovalDecisionForm(BootstrapFormMixin, forms.Form):
 
 
 class GatherForm(BootstrapFormMixin, forms.Form):
-    day = forms.DateField(label=_("A day in the quarter"), initial=timezone.localdate)
+    day = bounds.PlanDateField(label=_("A day in the quarter"), initial=timezone.localdate)
     district = forms.ModelChoiceField(label=_("District"), queryset=District.objects.none(), required=False,
                                       empty_label=_("Whole city"))
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Role
 from accounts.models import District, User
+from core import bounds
 from core.city_settings import city_setting
 from core.forms import BootstrapFormMixin, bootstrapify
 from core.text import lazy_format
@@ -29,8 +30,6 @@ from .choices import (
 )
 from .models import Complaint, MassIncident
 from .uploads import MAX_ATTACHMENTS
-
-DATE = forms.DateInput(format="%Y-%m-%d")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -64,7 +63,10 @@ class ComplaintFormBase(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Complaint
         fields = COMPLAINT_FIELDS
-        widgets = {"owed_from": DATE, "owed_to": DATE, "description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        field_classes = {"owed_from": bounds.PastDateField, "owed_to": bounds.PastDateField,
+                         "workers_count": bounds.HeadcountField, "amount_owed": bounds.AmountOwedField,
+                         "complainant_phone": bounds.PhoneField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +74,6 @@ class ComplaintFormBase(BootstrapFormMixin, forms.ModelForm):
         for name in ("complainant_name", "complainant_id_number", "complainant_phone"):
             # core.fields.EncryptedCharField's form field does not take the model's verbose name by itself.
             self.fields[name].label = capfirst(Complaint._meta.get_field(name).verbose_name)
-        self.fields["amount_owed"].min_value = Decimal(0)
         bootstrapify(self)
 
 
@@ -165,15 +166,14 @@ class ExtensionDecisionForm(BootstrapFormMixin, forms.Form):
 class OrderForm(BootstrapFormMixin, forms.Form):
     number = forms.CharField(label=_("Document number"), required=False, max_length=40,
                              help_text=_("Leave empty to number it from the case."))
-    issued_on = forms.DateField(label=_("Issued on"), widget=DATE, initial=timezone.localdate)
+    issued_on = bounds.PastDateField(label=_("Issued on"), initial=timezone.localdate)
     workdays = forms.IntegerField(label=_("Working days to pay"), min_value=1, max_value=60,
                                   initial=lambda: city_setting("default_order_workdays"))
-    amount = forms.DecimalField(label=_("Amount to pay (CNY)"), min_value=Decimal("0.01"), max_digits=14,
-                                decimal_places=2)
-    workers = forms.IntegerField(label=_("Workers"), min_value=1)
+    amount = bounds.MoneyField(label=_("Amount to pay (CNY)"), max_digits=14)
+    workers = bounds.HeadcountField(label=_("Workers"))
     requirements = forms.CharField(label=_("Requirements"), widget=forms.Textarea(attrs={"rows": 2}),
                                    initial=_("Pay the wages owed in full and report in writing."))
-    served_on = forms.DateField(label=_("Served on"), widget=DATE, initial=timezone.localdate)
+    served_on = bounds.PastDateField(label=_("Served on"), initial=timezone.localdate)
     service_method = forms.ChoiceField(label=_("Service"), choices=ServiceMethod.choices)
     service_evidence = forms.CharField(label=_("Service evidence"), required=False, max_length=255)
 
@@ -196,10 +196,9 @@ def parse_worker_lines(text: str) -> list[dict]:
 
 
 class RecoveryForm(BootstrapFormMixin, forms.Form):
-    paid_on = forms.DateField(label=_("Paid on"), widget=DATE, initial=timezone.localdate)
-    amount = forms.DecimalField(label=_("Amount paid (CNY)"), min_value=Decimal("0.01"), max_digits=14,
-                                decimal_places=2)
-    workers_paid = forms.IntegerField(label=_("Workers paid"), min_value=1)
+    paid_on = bounds.PastDateField(label=_("Paid on"), initial=timezone.localdate)
+    amount = bounds.MoneyField(label=_("Amount paid (CNY)"), max_digits=14)
+    workers_paid = bounds.HeadcountField(label=_("Workers paid"))
     workers = forms.CharField(label=_("Workers paid (one per line: name, ID number, amount)"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
@@ -214,8 +213,7 @@ class CompensationForm(BootstrapFormMixin, forms.Form):
 
 class EscalationForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Request"), choices=EscalationKind.choices)
-    amount = forms.DecimalField(label=_("Amount to draw (CNY)"), required=False, min_value=Decimal("0.01"),
-                                max_digits=14, decimal_places=2)
+    amount = bounds.MoneyField(label=_("Amount to draw (CNY)"), required=False, max_digits=14)
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -227,7 +225,7 @@ class TransferForm(BootstrapFormMixin, forms.Form):
 class TransferUpdateForm(BootstrapFormMixin, forms.Form):
     stage = forms.ChoiceField(label=_("Stage"), choices=[c for c in TransferStage.choices
                                                          if c[0] != TransferStage.TRANSFERRED])
-    on = forms.DateField(label=_("Date"), widget=DATE, initial=timezone.localdate)
+    on = bounds.PastDateField(label=_("Date"), initial=timezone.localdate)
     police_case_number = forms.CharField(label=_("Police case number"), required=False, max_length=40)
     court_result = forms.ChoiceField(label=_("Court result"), choices=[("", "—"), *CourtResult.choices],
                                      required=False)
@@ -267,8 +265,8 @@ class MassIncidentForm(BootstrapFormMixin, forms.ModelForm):
         model = MassIncident
         fields = ["occurred_at", "place", "district", "workers_involved", "enterprise", "project", "case",
                   "description", "response_actions", "outcome"]
-        widgets = {"occurred_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-                   "description": forms.Textarea(attrs={"rows": 3}), "outcome": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "outcome": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"occurred_at": bounds.PastDateTimeField, "workers_involved": bounds.HeadcountField}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -16,7 +16,7 @@ class ApplyForm(BootstrapFormMixin, forms.Form):
 class DeskApplyForm(ApplyForm):
     """Staff apply at the desk on an enterprise's behalf."""
 
-    credit_code = forms.CharField(label=_("Unified social credit code"), max_length=18)
+    credit_code = forms.CharField(label=_("Unified social credit code"), min_length=18, max_length=18)
     field_order = ["credit_code", "purpose", "purpose_detail"]
 
     def clean_credit_code(self):

@@ -4,7 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import bounds
 from .city_settings import SETTINGS
+from .forms import humanise_errors
 from .models import CalendarOverride, CalendarYear, CitySetting
 
 
@@ -27,6 +29,11 @@ class CitySettingForm(forms.ModelForm):
     class Meta:
         model = CitySetting
         fields = ["key", "value", "effective_from", "note"]
+        field_classes = {"effective_from": bounds.PlanDateField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        humanise_errors(self)  # the admin's form, not a Bootstrap one: the same readable messages
 
 
 @admin.register(CitySetting)

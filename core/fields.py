@@ -35,11 +35,14 @@ class EncryptedCharField(models.TextField):
         return crypto.encrypt(str(value))
 
     def formfield(self, **kwargs):
+        """A one-line text field of the plaintext's length, labelled like every other model field (its
+        verbose name: without it a form shows the attribute name, "Manager phone", in English). A form may
+        name another field class (core.bounds.PhoneField) in Meta.field_classes."""
         from django import forms
         from django.utils.text import capfirst
 
-        # The label and help text come from the model field as for any other field (a form would otherwise
-        # show the attribute name, "Manager phone", untranslated).
-        defaults = {"label": capfirst(self.verbose_name), "help_text": self.help_text}
-        defaults.update({k: v for k, v in kwargs.items() if k in ("label", "help_text", "initial")})
-        return forms.CharField(max_length=self.max_plain_length, required=not self.blank, **defaults)
+        form_class = kwargs.pop("form_class", None) or forms.CharField
+        defaults = {"max_length": self.max_plain_length, "required": not self.blank,
+                    "label": capfirst(self.verbose_name), "help_text": self.help_text}
+        defaults.update({k: v for k, v in kwargs.items() if k in ("label", "help_text", "initial", "widget")})
+        return form_class(**defaults)

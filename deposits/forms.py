@@ -9,12 +9,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core import bounds
 from core.forms import BootstrapFormMixin
 from core.text import lazy_format
 
 from .choices import RETURN_PUBLICITY_DAYS, STORE_WORKDAYS, DepositForm, EntryKind, TriggerKind
-
-MONEY = {"max_digits": 16, "decimal_places": 2, "min_value": Decimal("0.01")}
 
 
 class KeyedForm(BootstrapFormMixin, forms.Form):
@@ -28,11 +27,11 @@ class KeyedForm(BootstrapFormMixin, forms.Form):
 class AssessForm(BootstrapFormMixin, forms.Form):
     project = forms.ModelChoiceField(label=_("Project"), queryset=None)
     trigger = forms.ChoiceField(label=_("Deadline runs from"), choices=TriggerKind.choices)
-    trigger_date = forms.DateField(label=_("Trigger date"), widget=forms.DateInput,
-                                   help_text=lazy_format(_("The deposit is due %(days)d working days after this day."),
-                                                         days=STORE_WORKDAYS))
-    annual_amount = forms.DecimalField(label=_("Annual contract amount (multi-year contracts)"), required=False,
-                                       **MONEY)
+    trigger_date = bounds.PastDateField(
+        label=_("Trigger date"),
+        help_text=lazy_format(_("The deposit is due %(days)d working days after this day."), days=STORE_WORKDAYS))
+    annual_amount = bounds.ContractAmountField(label=_("Annual contract amount (multi-year contracts)"),
+                                               required=False, minimum=bounds.SMALLEST_PAYMENT)
 
     def __init__(self, *args, user=None, **kwargs):
         from projects.models import Project
@@ -43,10 +42,10 @@ class AssessForm(BootstrapFormMixin, forms.Form):
 
 
 class CashForm(KeyedForm):
-    amount = forms.DecimalField(label=_("Amount received (CNY)"), **MONEY)
+    amount = bounds.MoneyField(label=_("Amount received (CNY)"))
     bank_name = forms.CharField(label=_("Bank"), max_length=100)
     account_number = forms.CharField(label=_("Supervised account number"), max_length=40)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput)
+    received_on = bounds.PastDateField(label=_("Received on"))
 
 
 class GuaranteeForm(KeyedForm):
@@ -54,9 +53,9 @@ class GuaranteeForm(KeyedForm):
                                                        if c in DepositForm.guarantees()])
     guarantor = forms.CharField(label=_("Issuing bank or insurer"), max_length=100)
     number = forms.CharField(label=_("Guarantee number"), max_length=60)
-    amount = forms.DecimalField(label=_("Guarantee amount (CNY)"), **MONEY)
-    valid_from = forms.DateField(label=_("Valid from"), widget=forms.DateInput)
-    valid_until = forms.DateField(label=_("Valid until"), widget=forms.DateInput)
+    amount = bounds.MoneyField(label=_("Guarantee amount (CNY)"))
+    valid_from = bounds.PlanDateField(label=_("Valid from"))
+    valid_until = bounds.PlanDateField(label=_("Valid until"))
     original_held = forms.BooleanField(label=_("The bureau holds the original"), required=False)
 
 
@@ -79,13 +78,17 @@ def parse_payees(text: str) -> list[dict]:
             rows.append({"name": parts[0], "amount": Decimal(parts[1].replace("¥", ""))})
         except InvalidOperation as exc:
             raise ValidationError(_("Line %(n)d: write the name, a comma and the amount.") % {"n": number}) from exc
+        try:
+            bounds.MoneyRange()(rows[-1]["amount"])
+        except ValidationError as exc:
+            raise ValidationError(_("Line %(n)d: %(problem)s") % {"n": number, "problem": exc.messages[0]}) from exc
     return rows
 
 
 class DrawForm(KeyedForm):
     case_ref = forms.CharField(label=_("Case number"), max_length=60,
                                help_text=_("The case whose order to pay is past its deadline."))
-    amount = forms.DecimalField(label=_("Amount to draw (CNY)"), **MONEY)
+    amount = bounds.MoneyField(label=_("Amount to draw (CNY)"))
     payees = forms.CharField(label=_("Workers to be paid"), widget=forms.Textarea(attrs={"rows": 5}),
                              help_text=_("One a line: name, amount."))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -101,31 +104,31 @@ class DrawForm(KeyedForm):
 
 
 class TopupForm(KeyedForm):
-    amount = forms.DecimalField(label=_("Amount (CNY)"), **MONEY)
-    received_on = forms.DateField(label=_("Received on"), widget=forms.DateInput)
+    amount = bounds.MoneyField(label=_("Amount (CNY)"))
+    received_on = bounds.PastDateField(label=_("Received on"))
     memo = forms.CharField(label=_("Memo"), required=False, max_length=200,
                            help_text=_("For a guarantee: the number of the new guarantee."))
 
 
 class InterestForm(KeyedForm):
-    amount = forms.DecimalField(label=_("Interest withdrawn (CNY)"), **MONEY)
+    amount = bounds.MoneyField(label=_("Interest withdrawn (CNY)"))
 
 
 class RenewForm(BootstrapFormMixin, forms.Form):
     number = forms.CharField(label=_("Guarantee number"), max_length=60, required=False)
-    valid_until = forms.DateField(label=_("New end of validity"), widget=forms.DateInput)
+    valid_until = bounds.PlanDateField(label=_("New end of validity"))
 
 
 class StartReturnForm(BootstrapFormMixin, forms.Form):
-    commitment_on = forms.DateField(label=_("Written no-arrears commitment dated"), widget=forms.DateInput)
-    publicity_from = forms.DateField(label=_("Public notice starts"), widget=forms.DateInput,
-                                     help_text=lazy_format(
-                                         _("On the site notice board and the bureau's website, %(days)d days."),
-                                         days=RETURN_PUBLICITY_DAYS))
+    commitment_on = bounds.PastDateField(label=_("Written no-arrears commitment dated"))
+    publicity_from = bounds.PlanDateField(label=_("Public notice starts"),
+                                          help_text=lazy_format(
+                                              _("On the site notice board and the bureau's website, %(days)d days."),
+                                              days=RETURN_PUBLICITY_DAYS))
 
 
 class ApplyReturnForm(BootstrapFormMixin, forms.Form):
-    applied_on = forms.DateField(label=_("Written application received"), widget=forms.DateInput)
+    applied_on = bounds.PastDateField(label=_("Written application received"))
 
 
 class ReasonForm(KeyedForm):
@@ -143,14 +146,14 @@ class ReverseForm(KeyedForm):
 
 
 class FundTopupForm(KeyedForm):
-    amount = forms.DecimalField(label=_("Amount from the budget (CNY)"), **MONEY)
+    amount = bounds.MoneyField(label=_("Amount from the budget (CNY)"))
     memo = forms.CharField(label=_("Budget document"), required=False, max_length=200)
 
 
 class AdvanceForm(KeyedForm):
     case_ref = forms.CharField(label=_("Case number"), max_length=60)
-    amount = forms.DecimalField(label=_("Amount (CNY)"), **MONEY)
-    workers = forms.IntegerField(label=_("Workers"), min_value=1)
+    amount = bounds.MoneyField(label=_("Amount (CNY)"))
+    workers = bounds.HeadcountField(label=_("Workers"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, user=None, **kwargs):
@@ -169,7 +172,7 @@ class AdvanceForm(KeyedForm):
 
 class RecoveryForm(KeyedForm):
     case_ref = forms.CharField(label=_("Case number"), max_length=60)
-    amount = forms.DecimalField(label=_("Amount recovered (CNY)"), **MONEY)
+    amount = bounds.MoneyField(label=_("Amount recovered (CNY)"))
     memo = forms.CharField(label=_("Memo"), required=False, max_length=200)
 
 
@@ -178,4 +181,4 @@ class DecisionForm(BootstrapFormMixin, forms.Form):
 
 
 class UsesForm(BootstrapFormMixin, forms.Form):
-    since = forms.DateField(label=_("Uses since"), widget=forms.DateInput, required=False)
+    since = bounds.PlanDateField(label=_("Uses since"), required=False)

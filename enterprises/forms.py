@@ -1,10 +1,10 @@
 """Forms validate shape; the services in services.py and grading.py enforce the rules."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core import bounds
 from core.forms import BootstrapFormMixin
 
 from .choices import Grade
@@ -25,6 +25,9 @@ class EnterpriseForm(BootstrapFormMixin, forms.ModelForm):
         model = Enterprise
         fields = STAFF_FIELDS
         widgets = {"former_names": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"registered_capital": bounds.CapitalField,
+                         "employee_count": bounds.EnterpriseHeadcountField,
+                         "insured_count": bounds.EnterpriseHeadcountField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -48,6 +51,7 @@ class ContactForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = Contact
         fields = ["name", "position", "phone"]
+        field_classes = {"phone": bounds.PhoneField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,8 +66,6 @@ class ContactForm(BootstrapFormMixin, forms.ModelForm):
         phone = (self.cleaned_data.get("phone") or "").strip()
         if not phone and self.instance.pk:
             return self.instance.phone
-        if phone and not phone.replace("-", "").isdigit():
-            raise forms.ValidationError(_("Enter digits only (a hyphen may separate the area code)."))
         return phone
 
 
@@ -72,18 +74,13 @@ class ViolationForm(BootstrapFormMixin, forms.ModelForm):
         model = Violation
         fields = ["category", "handling", "decided_on", "decision_number", "description", "c_trigger",
                   "fine_amount", "revoked"]
-        widgets = {"decided_on": forms.DateInput(), "description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"decided_on": bounds.PastDateField, "fine_amount": bounds.MoneyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
             del self.fields["revoked"]
-
-    def clean_decided_on(self):
-        day = self.cleaned_data["decided_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("The date is in the future."))
-        return day
 
 
 class ImportForm(BootstrapFormMixin, forms.Form):
@@ -110,7 +107,8 @@ class SupervisionPolicyForm(BootstrapFormMixin, forms.ModelForm):
         model = SupervisionPolicy
         fields = ["grade", "effective_from", "routine_patrols_per_year", "written_reviews_per_year",
                   "in_annual_plan", "key_monitoring", "joint_punishment_notice", "sampling_weight", "notes"]
-        widgets = {"effective_from": forms.DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"effective_from": bounds.PlanDateField}
 
     def validate_unique(self):
         """The service checks versions (it closes the previous one)."""

@@ -1,11 +1,11 @@
 """Forms validate the shape; projects.services enforces the rules."""
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core import bounds
 from core.forms import BootstrapFormMixin
 from enterprises.models import Enterprise
 
@@ -27,8 +27,8 @@ def _enterprise_by_code(value):
 class ProjectForm(BootstrapFormMixin, forms.ModelForm):
     """Client and general contractor are given by credit code: an exact look-up, not a list of the registry."""
 
-    client_code = forms.CharField(label=_("Construction client (credit code)"), max_length=18)
-    contractor_code = forms.CharField(label=_("General contractor (credit code)"), max_length=18)
+    client_code = forms.CharField(label=_("Construction client (credit code)"), min_length=18, max_length=18)
+    contractor_code = forms.CharField(label=_("General contractor (credit code)"), min_length=18, max_length=18)
 
     class Meta:
         model = Project
@@ -36,7 +36,9 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
                   "funding_source", "contract_signed_on", "planned_start_on", "planned_completion_on", "permit_number",
                   "manager_name", "manager_phone", "wage_officer_name", "wage_officer_phone", "pay_day",
                   "pay_in_next_month"]
-        widgets = {f: forms.DateInput() for f in ("contract_signed_on", "planned_start_on", "planned_completion_on")}
+        field_classes = {"contract_amount": bounds.ContractAmountField, "contract_signed_on": bounds.PastDateField,
+                         "planned_start_on": bounds.PlanDateField, "planned_completion_on": bounds.PlanDateField,
+                         "manager_phone": bounds.PhoneField, "wage_officer_phone": bounds.PhoneField}
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,12 +67,12 @@ class ProjectForm(BootstrapFormMixin, forms.ModelForm):
 
 
 class SubcontractorForm(BootstrapFormMixin, forms.ModelForm):
-    credit_code = forms.CharField(label=_("Subcontractor (credit code)"), max_length=18)
+    credit_code = forms.CharField(label=_("Subcontractor (credit code)"), min_length=18, max_length=18)
 
     class Meta:
         model = ProjectParty
         fields = ["credit_code", "scope_of_work", "contract_amount", "contract_signed_on"]
-        widgets = {"contract_signed_on": forms.DateInput()}
+        field_classes = {"contract_amount": bounds.ContractAmountField, "contract_signed_on": bounds.PastDateField}
 
     def clean_credit_code(self):
         return _enterprise_by_code(self.cleaned_data["credit_code"])
@@ -81,7 +83,7 @@ class WageAccountForm(BootstrapFormMixin, forms.ModelForm):
         model = WageAccount
         fields = ["bank_name", "account_number", "opened_on", "agreement", "allocation_cycle_days", "allocation_day",
                   "allocation_basis", "allocation_amount", "allocation_ratio"]
-        widgets = {"opened_on": forms.DateInput()}
+        field_classes = {"opened_on": bounds.PastDateField, "allocation_amount": bounds.MoneyField}
 
     def clean(self):
         data = super().clean()
@@ -96,7 +98,7 @@ class MovementForm(BootstrapFormMixin, forms.ModelForm):
     class Meta:
         model = AccountMovement
         fields = ["kind", "amount", "occurred_on", "bank_reference", "counterparty", "note"]
-        widgets = {"occurred_on": forms.DateInput()}
+        field_classes = {"amount": bounds.MoneyField, "occurred_on": bounds.PastDateField}
 
 
 class NoticeBoardForm(BootstrapFormMixin, forms.Form):
@@ -118,7 +120,7 @@ class NoticeBoardForm(BootstrapFormMixin, forms.Form):
 
 
 class FundsForm(BootstrapFormMixin, forms.Form):
-    on = forms.DateField(label=_("Funding confirmed on"), widget=forms.DateInput(), initial=dt.date.today)
+    on = bounds.PastDateField(label=_("Funding confirmed on"), initial=timezone.localdate)
     note = forms.CharField(label=_("Basis (document, bank certificate)"), max_length=255, required=False)
 
 
@@ -126,25 +128,10 @@ class StatusForm(BootstrapFormMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=ProjectStatus.choices)
 
 
-class MonthField(forms.DateField):
-    """A month as YYYY-MM (an <input type="month">), cleaned to its first day."""
-
-    widget = forms.DateInput(attrs={"type": "month"})
-    input_formats = ["%Y-%m"]
-
-    def to_python(self, value):
-        day = super().to_python(value)
-        return day.replace(day=1) if day else day
-
-
 class ImportForm(BootstrapFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("What the file holds"), choices=ImportKind.choices)
-    month = MonthField(label=_("Payroll month"), required=False)
+    month = bounds.MonthField(label=_("Payroll month"), required=False)
     file = forms.FileField(label=_("Excel file (.xlsx)"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["month"].widget.input_type = "month"
 
     def clean(self):
         data = super().clean()

@@ -1,9 +1,12 @@
 """API bodies of the cases app. Personal data is masked in every response; writes carry it in."""
 
+from decimal import Decimal
+
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
 from accounts.models import District
+from core import bounds
 from core.api.citations import CitationsField
 
 from .. import rules
@@ -38,7 +41,11 @@ class ComplaintCreateSerializer(serializers.ModelSerializer):
 
     complainant_name = serializers.CharField(required=False, allow_blank=True, max_length=50)
     complainant_id_number = serializers.CharField(required=False, allow_blank=True, max_length=18)
-    complainant_phone = serializers.CharField(required=False, allow_blank=True, max_length=20)
+    complainant_phone = bounds.api_phone(required=False, allow_blank=True)
+    workers_count = bounds.api_headcount(required=False)
+    amount_owed = bounds.api_money(minimum=Decimal(0), required=False)
+    owed_from = bounds.api_past_date(required=False, allow_null=True)
+    owed_to = bounds.api_past_date(required=False, allow_null=True)
     channel = serializers.ChoiceField(choices=Channel.choices, default=Channel.DEPARTMENT)
     district = serializers.SlugRelatedField(slug_field="code", queryset=District.objects.all(), required=False,
                                             allow_null=True, write_only=True)

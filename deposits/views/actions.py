@@ -7,6 +7,7 @@ from typing import Any
 from django import forms as django_forms
 from django.utils.translation import gettext_lazy as _
 
+from core import bounds
 from core.forms import BootstrapFormMixin
 
 from .. import forms, services
@@ -15,9 +16,9 @@ from ..choices import Adjustment, DepositForm, DepositStatus, TriggerKind
 
 class ReassessForm(BootstrapFormMixin, django_forms.Form):
     trigger = django_forms.ChoiceField(label=_("Deadline runs from"), choices=TriggerKind.choices)
-    trigger_date = django_forms.DateField(label=_("Trigger date"), widget=django_forms.DateInput)
-    annual_amount = django_forms.DecimalField(label=_("Annual contract amount (multi-year contracts)"),
-                                              required=False, **forms.MONEY)
+    trigger_date = bounds.PastDateField(label=_("Trigger date"))
+    annual_amount = bounds.ContractAmountField(label=_("Annual contract amount (multi-year contracts)"),
+                                               required=False, minimum=bounds.SMALLEST_PAYMENT)
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
+from core import bounds
 
 from ..models import Employment, PayrollBatch, Project, ProjectImport, Worker
 
@@ -102,5 +104,6 @@ class ProjectImportSerializer(serializers.ModelSerializer):
 class SubmissionSerializer(serializers.Serializer):
     """A roster or a month's payroll as JSON rows; the row fields are the importer's column field names."""
 
-    month = serializers.RegexField(r"^\d{4}-\d{2}$", required=False)
+    month = serializers.RegexField(r"^\d{4}-\d{2}$", required=False, validators=[bounds.validate_month_text],
+                                   error_messages={"invalid": _("Enter a month as year-month, e.g. 2026-03.")})
     rows = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=50_000)
