@@ -1,6 +1,7 @@
 from django.conf import settings
 
 from .navigation import items_for
+from .search import SEARCH_ROLES
 
 
 def navigation(request):
@@ -8,4 +9,5 @@ def navigation(request):
     context = {"bureau_name": settings.WAGEWATCH_BUREAU_NAME, "city_name": settings.WAGEWATCH_CITY_NAME}
     if user is not None and user.is_authenticated:
         context["nav_sections"] = items_for(user, request.path)
+        context["header_search"] = user.is_superuser or user.role in SEARCH_ROLES
     return context
