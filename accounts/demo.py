@@ -56,7 +56,8 @@ def seed(stdout):
 def logins() -> list[dict]:
     """Every login the demo data holds (all share DEMO_PASSWORD): what seed_demo prints at the end."""
     rows = []
-    for user in User.objects.select_related("district", "enterprise", "department").order_by("role", "username"):
+    users = User.objects.select_related("district", "enterprise", "department")
+    for user in sorted(users, key=lambda u: (Role.values.index(u.role), u.username)):
         scope = (user.enterprise.name if user.enterprise_id else user.district.name if user.district_id
                  else user.department.name if user.department_id else gettext("Whole city"))
         rows.append({"username": user.username, "password": DEMO_PASSWORD, "role": str(Role(user.role).label),
