@@ -103,9 +103,17 @@ class ScopedPickerField(forms.ModelChoiceField):
         return value
 
     def to_python(self, value):
-        # "KEY name" from a suggestion, or the key alone: the key is the first word.
-        if isinstance(value, str):
-            value = value.strip().split(" ", 1)[0] if value.strip() else ""
-            if self.source.key == "credit_code":
-                value = value.upper()
-        return super().to_python(value)
+        """"KEY name" from a suggestion, or the key alone (the key is the first word); a bare id (a link's
+        ?project=<pk>, a scripted post) when no key matches. Either way only inside the queryset."""
+        if value in self.empty_values:
+            return None
+        if isinstance(value, self.queryset.model):
+            value = getattr(value, self.source.key)
+        text = str(value).strip().split(" ", 1)[0]
+        key = text.upper() if self.source.key == "credit_code" else text
+        found = self.queryset.filter(**{self.source.key: key}).first()
+        if found is None and text.isdigit():
+            found = self.queryset.filter(pk=int(text)).first()
+        if found is None:
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return found

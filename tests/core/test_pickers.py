@@ -112,3 +112,11 @@ def test_no_form_offers_enterprises_or_projects_as_a_full_dropdown():
                     offenders.append(f"{form.__module__}.{form.__name__}.{name}")
     assert offenders == []
     assert isinstance(MassIncidentForm.base_fields["enterprise"], ScopedPickerField)
+
+
+def test_a_bare_id_is_accepted_only_inside_the_scope(many, personas):
+    near, far = many
+    form = _incident(personas.chengguan_official, enterprise=str(near[0].pk))
+    assert form.is_valid() and form.cleaned_data["enterprise"] == near[0]
+    form = _incident(personas.chengguan_official, enterprise=str(far.pk))
+    assert not form.is_valid() and "enterprise" in form.errors
