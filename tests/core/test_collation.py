@@ -54,3 +54,17 @@ def test_worker_register_is_in_pinyin_order(personas, login):
 def test_descending_and_related_fields():
     assert "zh_pinyin" in str(Worker.objects.order_by(pinyin("name", descending=True)).query)
     assert "zh_pinyin" in str(Enterprise.objects.order_by(pinyin("district__name")).query)
+
+
+def test_the_api_orders_names_in_pinyin(personas, chengguan):
+    from rest_framework.test import APIClient
+
+    for name in NAMES:
+        EnterpriseFactory(name=name, district=chengguan)
+    client = APIClient()
+    client.force_authenticate(personas.city_admin)
+    body = client.get("/api/v1/enterprises/", {"ordering": "name", "page_size": 100}).json()
+    names = [row["name"] for row in body["results"] if row["name"] in NAMES]
+    assert names == PINYIN
+    body = client.get("/api/v1/enterprises/", {"ordering": "-name", "page_size": 100}).json()
+    assert [row["name"] for row in body["results"] if row["name"] in NAMES] == PINYIN[::-1]
