@@ -1,6 +1,6 @@
 """Chinese names in pinyin order (安 < 北 < 城), not in code-point order.
 
-PostgreSQL sorts with the ICU collation `zh_pinyin` that core's migration 0002 creates; SQLite (the demo
+PostgreSQL sorts with the ICU collation `zh_pinyin` that core migration 0004 creates; SQLite (the demo
 database) has no ICU and falls back to its binary order. Use it wherever a list or an export is sorted by
 a person's or an organisation's name: `queryset.order_by(pinyin("name"), "pk")`.
 """

@@ -17,6 +17,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0001_initial")]
+    dependencies = [("core", "0003_seed_city_settings")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
