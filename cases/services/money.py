@@ -69,7 +69,7 @@ def order_compensation(case, *, actor, rate: Decimal, on=None):
         raise IllegalTransition(_("Additional compensation was ordered already."))
     if rate is None or not (rules.COMPENSATION_MIN_RATE <= rate <= rules.COMPENSATION_MAX_RATE):
         raise DomainError(_("The rate must be between %(low)s and %(high)s (Decree 423 Art. 26).") % {
-            "low": f"{rules.COMPENSATION_MIN_RATE:.0%}", "high": f"{rules.COMPENSATION_MAX_RATE:.0%}"}, "rate")
+            "low": percent(rules.COMPENSATION_MIN_RATE), "high": percent(rules.COMPENSATION_MAX_RATE)}, "rate")
     case.compensation_rate = rate
     case.compensation_amount = rules.compensation_amount(case.amount_unpaid, rate)
     save(case, actor)
