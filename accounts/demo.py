@@ -1,5 +1,7 @@
 """Demo users for every role. Passwords are printed; they are for demonstration only."""
 
+from django.utils.translation import gettext
+
 from .choices import Role
 from .models import Department, DepartmentGrant, District, User
 
@@ -46,8 +48,25 @@ def seed(stdout):
     DepartmentGrant.objects.get_or_create(department=departments["zhujian"], resource="enterprises.enterprise")
     DepartmentGrant.objects.get_or_create(department=departments["zhujian"], resource="accounts.district")
     districts = {d.code: d for d in District.objects.all()}
-    stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for username, name, role, district_code, department_code in USERS:
         ensure_user(username, name=name, role=role, district=districts.get(district_code),
                     department=departments.get(department_code))
-        stdout.write(f"  {username:22} {Role(role).label}")
+
+
+def logins() -> list[dict]:
+    """Every login the demo data holds (all share DEMO_PASSWORD): what seed_demo prints at the end."""
+    rows = []
+    users = User.objects.select_related("district", "enterprise", "department")
+    for user in sorted(users, key=lambda u: (Role.values.index(u.role), u.username)):
+        scope = (user.enterprise.name if user.enterprise_id else user.district.name if user.district_id
+                 else user.department.name if user.department_id else gettext("Whole city"))
+        rows.append({"username": user.username, "password": DEMO_PASSWORD, "role": str(Role(user.role).label),
+                     "scope": scope})
+    return rows
+
+
+def print_logins(stdout) -> None:
+    stdout.write("Demo logins (demonstration only):")
+    stdout.write(f"  {'username':24} {'password':16} {'role':12} district / enterprise")
+    for row in logins():
+        stdout.write(f"  {row['username']:24} {row['password']:16} {row['role']:12} {row['scope']}")

@@ -5,7 +5,8 @@ Built on core.pdf (an embedded TrueType CJK font, so every reader shows the same
 Chinese whatever the UI language: they are official papers served in China.
 """
 
-from core.pdf import Document, cn_date, yuan
+from core.formats import yuan
+from core.pdf import Document, cn_date
 
 
 def acceptance_notice(complaint) -> bytes:

@@ -13,6 +13,7 @@ from accounts.models import District, User
 from core import bounds
 from core.city_settings import city_setting
 from core.forms import BootstrapFormMixin, bootstrapify
+from core.pickers import ScopedPickerField
 from core.text import lazy_format
 from enterprises.models import Enterprise
 
@@ -81,6 +82,8 @@ class DeskComplaintForm(ComplaintFormBase):
     """Desk and hotline staff enter a complaint on the worker's behalf."""
 
     channel = forms.ChoiceField(label=_("Channel"), choices=Channel.desk_choices(), initial=Channel.WALK_IN)
+    project = ScopedPickerField("project", label=capfirst(Complaint._meta.get_field("project").verbose_name),
+                                required=False)
 
     class Meta(ComplaintFormBase.Meta):
         fields = ["channel", "project", *COMPLAINT_FIELDS]
@@ -89,7 +92,7 @@ class DeskComplaintForm(ComplaintFormBase):
         super().__init__(*args, **kwargs)
         from projects.models import Project
 
-        self.fields["project"].queryset = Project.objects.visible_to(user).order_by("name")
+        self.fields["project"].queryset = Project.objects.visible_to(user)
         if user is not None and user.district_id:
             self.fields["district"].initial = user.district_id
         self.order_fields(["channel", "kind", "anonymous", "complainant_name", "complainant_id_number",
@@ -260,6 +263,11 @@ class SupervisionForm(BootstrapFormMixin, forms.Form):
 class MassIncidentForm(BootstrapFormMixin, forms.ModelForm):
     response_actions = forms.MultipleChoiceField(label=_("Response"), choices=ResponseAction.choices, required=False,
                                                  widget=forms.CheckboxSelectMultiple)
+    # Searchable pickers, not a <select> of every enterprise and project in the scope (core.pickers).
+    enterprise = ScopedPickerField(
+        "enterprise", label=capfirst(MassIncident._meta.get_field("enterprise").verbose_name), required=False)
+    project = ScopedPickerField("project", label=capfirst(MassIncident._meta.get_field("project").verbose_name),
+                                required=False)
 
     class Meta:
         model = MassIncident
@@ -275,8 +283,8 @@ class MassIncidentForm(BootstrapFormMixin, forms.ModelForm):
         from .models import Case
 
         self.fields["district"].queryset = District.objects.visible_to(user)
-        self.fields["enterprise"].queryset = Enterprise.objects.visible_to(user).order_by("name")
-        self.fields["project"].queryset = Project.objects.visible_to(user).order_by("name")
+        self.fields["enterprise"].queryset = Enterprise.objects.visible_to(user)
+        self.fields["project"].queryset = Project.objects.visible_to(user)
         self.fields["case"].queryset = Case.objects.visible_to(user).open().order_by("-filed_on")
         if user is not None and user.district_id:
             self.fields["district"].initial = user.district_id

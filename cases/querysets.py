@@ -7,6 +7,7 @@ from django.db.models import Case as DbCase
 from django.db.models import Count, F, Q, Sum, When
 
 from accounts.choices import Action
+from core.aggregates import MoneySum
 from core.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import CaseStatus, ComplaintStatus
@@ -60,8 +61,8 @@ class CaseQuerySet(ScopedQuerySet):
             cases=Count("pk"),
             open=Count("pk", filter=Q(status__in=CaseStatus.open())),
             closed=Count("pk", filter=Q(status=CaseStatus.CLOSED)),
-            amount_owed=Sum("amount_owed"),
-            recovered_amount=Sum("recovered_amount"),
+            amount_owed=MoneySum("amount_owed"),
+            recovered_amount=MoneySum("recovered_amount"),
             recovered_workers=Sum("recovered_workers"),
             workers_owed=Sum("workers_owed"),
         )
@@ -69,7 +70,7 @@ class CaseQuerySet(ScopedQuerySet):
         by_district = list(
             self.order_by().values("district__code", "district__name")
             .annotate(cases=Count("pk"), open=Count("pk", filter=Q(status__in=CaseStatus.open())),
-                      recovered_amount=Sum("recovered_amount"), recovered_workers=Sum("recovered_workers"))
+                      recovered_amount=MoneySum("recovered_amount"), recovered_workers=Sum("recovered_workers"))
             .order_by("district__code")
         )
         return {"totals": totals, "by_status": by_status, "by_district": by_district}

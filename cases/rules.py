@@ -76,11 +76,6 @@ def money(value) -> Decimal:
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def yuan(amount) -> str:
-    """¥1,234,567.89 (docs/ui.md)."""
-    return f"¥{Decimal(amount):,.2f}"
-
-
 def acceptance_deadline(received_on: dt.date, calendar) -> dt.date:
     return calendar.add_workdays(received_on, ACCEPTANCE_WORKDAYS)
 

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
+from core.formats import yuan
+
 from .choices import BlockerCode
 
 
@@ -85,8 +87,8 @@ def unpaid_orders(enterprises, on, policy):
     for pk, enterprise_id, number, owed, recovered in rows:
         found.setdefault(enterprise_id, []).append(Blocker(
             BlockerCode.UNPAID_ORDER.value, str(BlockerCode.UNPAID_ORDER.label),
-            _("Case %(number)s: ¥%(amount)s ordered to be paid is still unpaid.") % {
-                "number": number, "amount": owed - recovered}, f"cases.case:{pk}"))
+            _("Case %(number)s: %(amount)s ordered to be paid is still unpaid.") % {
+                "number": number, "amount": yuan(owed - recovered)}, f"cases.case:{pk}"))
     return found
 
 

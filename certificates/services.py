@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.choices import Action, Role
 from audit import events
 from blacklist.services import DomainError
+from core.collation import pinyin
 from core.scoping import can
 from enterprises.choices import EnterpriseStatus, TimelineKind
 from enterprises.models import Enterprise
@@ -206,5 +207,5 @@ def restricted_enterprises(enterprises, on=None) -> list[tuple]:
     on = on or today()
     enterprises = enterprises.exclude(status=EnterpriseStatus.DEREGISTERED)
     found = blockers.find(enterprises, on, policy(on))
-    rows = Enterprise.objects.filter(pk__in=list(found)).select_related("district").order_by("name")
+    rows = Enterprise.objects.filter(pk__in=list(found)).select_related("district").order_by(pinyin("name"), "pk")
     return [(e, found[e.pk]) for e in rows]

@@ -31,10 +31,6 @@ def cn_date(day) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "____年__月__日"
 
 
-def yuan(amount) -> str:
-    return f"¥{amount:,.2f}" if amount is not None else "—"
-
-
 def wrap(text: str, size: float, width: float) -> list[str]:
     """Break text into lines that fit the width (character by character: Chinese has no spaces)."""
     lines = []

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.generic import ListView
 
@@ -128,3 +128,36 @@ def healthz(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+def search(request):
+    """The header search (core.search): every result set through visible_to, values masked."""
+    from urllib.parse import urlencode
+
+    from . import search as finder
+
+    finder.require_searcher(request.user)
+    raw = request.GET.get("q", "")
+    query = finder.Query.parse(raw, request.GET.get("idx", ""))
+    if finder.is_id_number("".join(raw.split())):
+        # A full ID number never stays in the address bar, the history or the access log.
+        return redirect(f"{request.path}?{urlencode({'idx': query.id_index})}")
+    return render(request, "core/search.html", {
+        "query": query, "search_text": query.text, "sections": finder.search(request.user, query),
+        "min_length": finder.MIN_TEXT_LENGTH})
+
+
+@login_required
+def pick(request, kind):
+    """Suggestions for a ScopedPickerField (core.pickers): at most PICK_LIMIT matches in the viewer's scope."""
+    from django.http import Http404
+
+    from . import pickers
+
+    if kind not in pickers.PICKER_SOURCES:
+        raise Http404
+    text = request.GET.get("q") or request.GET.get(request.GET.get("param", ""), "")
+    source, found = pickers.matches(request.user, kind, text)
+    return render(request, "inc/picker_options.html",
+                  {"options": [pickers.option_text(source, obj) for obj in found]})

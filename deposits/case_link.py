@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Action
+from core.formats import yuan
 
 from .providers import PaymentOrder
 
@@ -136,6 +137,6 @@ def draw_executed(approval, *, actor, on=None):
                        status=EscalationStatus.PENDING).first())
     if request is None:
         return None
-    note = gettext("Wage deposit drawn: ¥%(amount)s paid to %(n)d workers (approval %(pk)d).") % {
-        "amount": f"{approval.amount:,.2f}", "n": approval.workers, "pk": approval.pk}
+    note = gettext("Wage deposit drawn: %(amount)s paid to %(n)d workers (approval %(pk)d).") % {
+        "amount": yuan(approval.amount), "n": approval.workers, "pk": approval.pk}
     return services.complete_escalation(request, actor=actor, note=note, on=on)

@@ -7,9 +7,9 @@
 
 from decimal import Decimal
 
-from core.pdf import Document, cn_date, yuan
+from core.formats import percent, yuan
+from core.pdf import Document, cn_date
 
-from . import rates
 from .choices import BANK_PAY_WORKDAYS, STORE_WORKDAYS, TOPUP_WORKDAYS
 
 
@@ -26,7 +26,7 @@ def deposit_notice(deposit) -> bytes:
     else:
         doc.para(f"你单位承建的{project.name}（项目编号 {project.code}），根据《保障农民工工资支付条例》第三十二条和"
                  f"《工程建设领域农民工工资保证金规定》（人社部发〔2021〕65号），应缴存农民工工资保证金"
-                 f"{yuan(deposit.required_amount)}（{rates.pct(deposit.rate)}）。请于{cn_date(deposit.due_on)}前"
+                 f"{yuan(deposit.required_amount)}（{percent(deposit.rate)}）。请于{cn_date(deposit.due_on)}前"
                  f"（{STORE_WORKDAYS}个工作日内）在项目所在地银行专户存储，或提交不低于该金额的银行保函或工程保证保险。")
     doc.field("合同金额", yuan(project.contract_amount))
     doc.field("计算基数", yuan(deposit.base_amount))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import bounds
 from core.forms import BootstrapFormMixin
+from core.pickers import ScopedPickerField
 from core.text import lazy_format
 
 from .choices import RETURN_PUBLICITY_DAYS, STORE_WORKDAYS, DepositForm, EntryKind, TriggerKind
@@ -25,7 +26,7 @@ class KeyedForm(BootstrapFormMixin, forms.Form):
 
 
 class AssessForm(BootstrapFormMixin, forms.Form):
-    project = forms.ModelChoiceField(label=_("Project"), queryset=None)
+    project = ScopedPickerField("project", label=_("Project"))
     trigger = forms.ChoiceField(label=_("Deadline runs from"), choices=TriggerKind.choices)
     trigger_date = bounds.PastDateField(
         label=_("Trigger date"),
@@ -37,8 +38,11 @@ class AssessForm(BootstrapFormMixin, forms.Form):
         from projects.models import Project
 
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = (Project.objects.visible_to(user).filter(wage_deposit__isnull=True)
-                                           .select_related("general_contractor").order_by("code"))
+        # Projects in scope that have no deposit yet; the picker suggests from the scope, this validates.
+        self.fields["project"].queryset = Project.objects.visible_to(user).filter(wage_deposit__isnull=True)
+        chosen = str(self.initial.get("project") or "")
+        if chosen.isdigit():  # ?project=<pk> from a link
+            self.initial["project"] = self.fields["project"].queryset.filter(pk=chosen).first()
 
 
 class CashForm(KeyedForm):

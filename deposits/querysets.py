@@ -1,10 +1,11 @@
 """Questions about many deposits: overdue, expiring, satisfied, and the balance as an annotation."""
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import DecimalField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import DecimalField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.aggregates import AsMoney, MoneySum
 from core.scoping import ScopedQuerySet
 
 from .choices import GUARANTEE_REMINDER_MONTHS, DepositForm, DepositStatus
@@ -16,9 +17,9 @@ class DepositQuerySet(ScopedQuerySet):
         from .models import LedgerEntry
 
         total = (LedgerEntry.objects.filter(deposit=OuterRef("pk")).order_by().values("deposit")
-                 .annotate(s=Sum("amount")).values("s"))
+                 .annotate(s=MoneySum("amount")).values("s"))
         money = DecimalField(max_digits=16, decimal_places=2)
-        return self.annotate(held=Coalesce(Subquery(total, output_field=money), Value(0), output_field=money))
+        return self.annotate(held=AsMoney(Coalesce(Subquery(total, output_field=money), Value(0), output_field=money)))
 
     def overdue(self, today=None):
         """Not stored by the 20-working-day deadline, or not topped up by the 10-working-day deadline."""

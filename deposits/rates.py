@@ -25,11 +25,12 @@ charge nothing, and the explanation says so.
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from core.city_settings import city_setting
+from core.formats import money, percent, yuan
 
 from . import providers
 
@@ -102,18 +103,6 @@ class RateResult:
         return [line.as_dict() for line in self.lines]
 
 
-def money(value: Decimal) -> Decimal:
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
-
-
-def pct(rate: Decimal) -> str:
-    return f"{(Decimal(rate) * 100).quantize(Decimal('0.001')).normalize():f}%"
-
-
-def yuan(value: Decimal) -> str:
-    return f"¥{money(value):,.2f}"
-
-
 def years_clean(last_arrears: dt.date | None, on: dt.date) -> int | None:
     """Whole years from the last arrears to `on` (None: no arrears in the record)."""
     if last_arrears is None:
@@ -162,7 +151,7 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
         lines.append(Line("base", _("Base: the construction contract amount, %(amount)s.")
                           % {"amount": yuan(base)}, ART_11))
     lines.append(Line("standard", _("Standard rate of %(policy)s: %(rate)s.")
-                      % {"policy": policy.name, "rate": pct(policy.base_rate)}, cite))
+                      % {"policy": policy.name, "rate": percent(policy.base_rate)}, cite))
     standard_amount = money(_capped(policy, base * policy.base_rate))
     if policy.cap_amount is not None:
         lines.append(Line("cap", _("Cap per project: %(cap)s.") % {"cap": yuan(policy.cap_amount)}, ART_11))
@@ -225,16 +214,16 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
         rate = max(lowered, floor)
         lines.append(Line("concurrent", _("%(n)d other live project(s) in the city: rate lowered by %(share)s to "
                                           "%(rate)s (floor %(floor)s).")
-                          % {"n": inputs.other_live_projects, "share": pct(policy.concurrent_reduction),
-                             "rate": pct(rate), "floor": pct(floor)}, ART_11))
+                          % {"n": inputs.other_live_projects, "share": percent(policy.concurrent_reduction),
+                             "rate": percent(rate), "floor": percent(floor)}, ART_11))
     if policy.clean_two_years_reduction and not blacklisted and clean_years is not None and clean_years >= 2:
         rate = rate * (ONE - policy.clean_two_years_reduction)
         lines.append(Line("clean2", _("2 consecutive years without arrears: rate reduced by %(share)s to %(rate)s.")
-                          % {"share": pct(policy.clean_two_years_reduction), "rate": pct(rate)}, ART_12))
+                          % {"share": percent(policy.clean_two_years_reduction), "rate": percent(rate)}, ART_12))
     if policy.grade_a_reduction and not blacklisted and inputs.grade == "A":
         rate = rate * (ONE - policy.grade_a_reduction)
         lines.append(Line("grade_a", _("Credit grade A: rate reduced by %(share)s to %(rate)s.")
-                          % {"share": pct(policy.grade_a_reduction), "rate": pct(rate)}, cite))
+                          % {"share": percent(policy.grade_a_reduction), "rate": percent(rate)}, cite))
 
     # -- increases: the largest one applies
     increases = []
@@ -250,7 +239,7 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
     if increases:
         increase, code, reason, citation = max(increases, key=lambda item: item[0])
         lines.append(Line(code, _("%(reason)s: rate increased by %(share)s to %(rate)s.")
-                          % {"reason": reason, "share": pct(increase), "rate": pct(rate * (ONE + increase))},
+                          % {"reason": reason, "share": percent(increase), "rate": percent(rate * (ONE + increase))},
                           citation))
         for _share, other, other_reason, other_cite in increases:
             if other != code:
@@ -271,7 +260,7 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
     else:
         adjustment = "standard"
     lines.append(Line("amount", _("Required: %(base)s × %(rate)s = %(amount)s.")
-                      % {"base": yuan(base), "rate": pct(final_rate), "amount": yuan(required)}, ART_11))
+                      % {"base": yuan(base), "rate": percent(final_rate), "amount": yuan(required)}, ART_11))
     return RateResult(policy, base, final_rate.quantize(Decimal("0.000001")), standard_amount, required,
                       adjustment, lines)
 

@@ -25,6 +25,9 @@ def demo_credit_code(district_code: str, serial: int) -> str:
     return generator.credit_code(district_code, serial)
 
 
+# The demo enterprise account without a case, listing or certificate (accounts.demo prints the logins).
+CLEAN_ENTERPRISE = "红古区建安劳务有限公司"
+
 # name, district code, kind, industry, grade, legal representative, employees
 ENTERPRISES = [
     ("兰州示范建设集团有限公司", "620102", EnterpriseKind.GENERAL_CONTRACTOR, Industry.E, Grade.A, "赵建国", 860),
@@ -76,7 +79,10 @@ def seed(stdout):
         generator.generate(GENERATED_COUNT, year=year, actor=admin, seed=7, start_serial=GENERATED_SERIAL,
                            stdout=stdout)
     ensure_user("enterprise_a", name="示范建设劳资员", role=Role.ENTERPRISE, district=first.district, enterprise=first)
-    stdout.write(f"  {'enterprise_a':22} {Role.ENTERPRISE.label} ({first.name})")
+    # enterprise_a's employer has open cases in the cases demo, so it can never obtain a certificate; this
+    # second account belongs to an employer outside the cases demo's districts, for the happy path.
+    clean = Enterprise.objects.get(name=CLEAN_ENTERPRISE)
+    ensure_user("enterprise_b", name="建安劳务劳资员", role=Role.ENTERPRISE, district=clean.district, enterprise=clean)
     stdout.write(f"Demo enterprises: {Enterprise.objects.count()} (password above: {DEMO_PASSWORD})")
 
 

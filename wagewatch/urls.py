@@ -32,6 +32,8 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("city-settings/", core_views.city_settings, name="city-settings"),
+    path("search/", core_views.search, name="search"),
+    path("pick/<slug:kind>/", core_views.pick, name="pick"),
     path("accounts/", include(auth_urlpatterns)),
     path("accounts/", include("accounts.urls")),
     path("enterprises/", include("enterprises.urls")),

@@ -23,6 +23,7 @@ from cases.choices import EscalationKind, EscalationStatus, EventKind
 from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
 from cases.services import complete_escalation
 from core.city_settings import city_setting
+from core.formats import yuan
 from core.scoping import can
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 
@@ -115,8 +116,8 @@ def _default_facts(case, unpaid) -> str:
     from enterprises.timeline import file_language
 
     with file_language():
-        return _("%(employer)s did not pay wages of ¥%(amount)s owed to %(n)d workers by the deadline of the "
-                 "order to pay (case %(case)s).") % {"employer": case.employer_name, "amount": f"{unpaid:,.2f}",
+        return _("%(employer)s did not pay wages of %(amount)s owed to %(n)d workers by the deadline of the "
+                 "order to pay (case %(case)s).") % {"employer": case.employer_name, "amount": yuan(unpaid),
                                                      "n": case.workers_owed, "case": case.number}
 
 

@@ -15,6 +15,7 @@ from accounts.choices import Action
 from audit import events
 from cases.choices import CaseOutcome, CaseStatus
 from cases.models import Case, CriminalTransfer, MassIncident
+from core.formats import yuan
 from core.scoping import can
 from enterprises.timeline import file_language
 
@@ -50,15 +51,15 @@ def candidates(start: dt.date, end: dt.date, district=None):
 
 
 def _facts(case) -> str:
-    return _("Owed %(n)d workers wages of ¥%(amount)s (case %(case)s, filed %(day)s).") % {
-        "n": case.workers_owed, "amount": f"{case.amount_owed:,.2f}", "case": case.number,
+    return _("Owed %(n)d workers wages of %(amount)s (case %(case)s, filed %(day)s).") % {
+        "n": case.workers_owed, "amount": yuan(case.amount_owed), "case": case.number,
         "day": f"{case.filed_on:%Y-%m-%d}"}
 
 
 def _handling(case) -> str:
-    text = _("%(outcome)s; wages recovered ¥%(recovered)s; closed %(day)s.") % {
+    text = _("%(outcome)s; wages recovered %(recovered)s; closed %(day)s.") % {
         "outcome": CaseOutcome(case.outcome).label if case.outcome else "",
-        "recovered": f"{case.recovered_amount:,.2f}", "day": f"{case.closed_on:%Y-%m-%d}"}
+        "recovered": yuan(case.recovered_amount), "day": f"{case.closed_on:%Y-%m-%d}"}
     if case.has_transfer:
         text += " " + _("Transferred to the public security organs.")
     return text

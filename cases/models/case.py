@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
 from core.fields import EncryptedCharField
+from core.formats import yuan
 from core.masking import mask_id_number
 
 from ..choices import (
@@ -200,7 +201,7 @@ class Recovery(models.Model):
         ordering = ["-paid_on", "-pk"]
 
     def __str__(self):
-        return f"{self.paid_on:%Y-%m-%d} ¥{self.amount}"
+        return f"{self.paid_on:%Y-%m-%d} {yuan(self.amount)}"
 
 
 class RecoveredWorker(models.Model):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.formats import yuan
 from core.scoping import ScopedQuerySet
 
 from .. import rules
@@ -92,7 +93,8 @@ class CriminalThreshold(models.Model):
         constraints = [models.UniqueConstraint(fields=["province", "effective_from"], name="uniq_crime_threshold")]
 
     def __str__(self):
-        return f"{self.province_name} {self.effective_from:%Y-%m-%d}: ¥{self.single_amount} / ¥{self.group_amount}"
+        return (f"{self.province_name} {self.effective_from:%Y-%m-%d}: "
+                f"{yuan(self.single_amount)} / {yuan(self.group_amount)}")
 
     def clean(self):
         low, high = rules.CRIME_SINGLE_RANGE
@@ -131,7 +133,7 @@ class DifficultCaseThreshold(models.Model):
         ordering = ["-effective_from"]
 
     def __str__(self):
-        return f"{self.effective_from:%Y-%m-%d}: ¥{self.amount} / {self.workers} / {self.repeated_complaints}"
+        return f"{self.effective_from:%Y-%m-%d}: {yuan(self.amount)} / {self.workers} / {self.repeated_complaints}"
 
 
 class CriminalTransfer(models.Model):

@@ -15,11 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action
+from core.formats import yuan
 
 from .. import rules
 from ..choices import CaseOutcome, CaseStatus, EventKind, ExtensionStatus, ServiceMethod
 from ..models import CaseInspector, Order
-from ..rules import yuan
 from .common import (
     DomainError,
     IllegalTransition,

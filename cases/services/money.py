@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action
+from core.formats import CENT, percent, yuan
 
 from .. import rules
 from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind
 from ..models import EscalationRequest, RecoveredWorker, Recovery
-from ..rules import yuan
 from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
@@ -69,12 +69,12 @@ def order_compensation(case, *, actor, rate: Decimal, on=None):
         raise IllegalTransition(_("Additional compensation was ordered already."))
     if rate is None or not (rules.COMPENSATION_MIN_RATE <= rate <= rules.COMPENSATION_MAX_RATE):
         raise DomainError(_("The rate must be between %(low)s and %(high)s (Decree 423 Art. 26).") % {
-            "low": f"{rules.COMPENSATION_MIN_RATE:.0%}", "high": f"{rules.COMPENSATION_MAX_RATE:.0%}"}, "rate")
+            "low": percent(rules.COMPENSATION_MIN_RATE), "high": percent(rules.COMPENSATION_MAX_RATE)}, "rate")
     case.compensation_rate = rate
     case.compensation_amount = rules.compensation_amount(case.amount_unpaid, rate)
     save(case, actor)
-    record_event(case, EventKind.COMPENSATION, _("Additional compensation ordered: %(amount)s (%(rate)s%%)") % {
-        "amount": yuan(case.compensation_amount), "rate": int(rate * 100)}, actor=actor, on=on,
+    record_event(case, EventKind.COMPENSATION, _("Additional compensation ordered: %(amount)s (%(rate)s)") % {
+        "amount": yuan(case.compensation_amount), "rate": percent(rate)}, actor=actor, on=on,
         amount=case.compensation_amount, rate=rate)
     return case
 
@@ -92,7 +92,8 @@ def request_escalation(case, *, actor, kind: str, reason: str, amount: Decimal |
     if not reason.strip():
         raise DomainError(_("Give the reason."), "reason")
     if kind == EscalationKind.DEPOSIT_DRAWDOWN and (amount is None or not 0 < amount <= case.amount_unpaid):
-        raise DomainError(_("Draw between ¥0.01 and the unpaid %(unpaid)s.") % {"unpaid": yuan(case.amount_unpaid)},
+        raise DomainError(_("Draw between %(least)s and the unpaid %(unpaid)s.") % {
+            "least": yuan(CENT), "unpaid": yuan(case.amount_unpaid)},
                           "amount")
     on = on or today()
     order = case.orders.order_by("-issued_on", "-pk").first()

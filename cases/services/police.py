@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 from accounts.choices import Action
 from audit import events
 from core.city_settings import city_setting
+from core.formats import yuan
 from enterprises.choices import TimelineKind
 from enterprises.timeline import add_entry
 
 from .. import rules
 from ..choices import CaseStatus, EventKind, ResponseAction, TransferStage
 from ..models import CriminalThreshold, CriminalTransfer, MassIncident
-from ..rules import yuan
 from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action, Role
 from core.city_settings import city_setting
+from core.formats import yuan
 
 from ..choices import CaseStatus, EventKind
 from ..models import Complaint, DifficultCaseThreshold
-from ..rules import yuan
 from .common import DomainError, calendar, deadline, lock_case, record_event, require_status, save, today
 
 __all__ = ["assign_leader", "evaluate_flags", "flag_reasons", "list_for_supervision"]

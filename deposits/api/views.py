@@ -1,12 +1,13 @@
 import datetime as dt
 
-from django.db.models import DecimalField, OuterRef, Subquery, Sum, Value
+from django.db.models import DecimalField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from core.aggregates import AsMoney, MoneySum
 from core.api.viewsets import ScopedReadOnlyViewSet
 from deposits import services
 from deposits.filtersets import ApprovalFilterSet, DepositFilterSet, EmergencyFundFilterSet
@@ -54,9 +55,9 @@ class EmergencyFundViewSet(ScopedReadOnlyViewSet):
 
     def get_queryset(self):
         total = (FundEntry.objects.filter(fund=OuterRef("pk")).order_by().values("fund")
-                 .annotate(s=Sum("amount")).values("s"))
+                 .annotate(s=MoneySum("amount")).values("s"))
         return super().get_queryset().annotate(
-            current=Coalesce(Subquery(total, output_field=MONEY_FIELD), Value(0), output_field=MONEY_FIELD))
+            current=AsMoney(Coalesce(Subquery(total, output_field=MONEY_FIELD), Value(0), output_field=MONEY_FIELD)))
 
     @extend_schema(responses=FundEntrySerializer(many=True))
     @action(detail=True, methods=["get"])

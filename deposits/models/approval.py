@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.formats import yuan
 from core.scoping import ScopedQuerySet
 
 from ..choices import ApprovalKind, ApprovalStatus
@@ -70,7 +71,7 @@ class Approval(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} ¥{self.amount} ({self.get_status_display()})"
+        return f"{self.get_kind_display()} {yuan(self.amount)} ({self.get_status_display()})"
 
     @property
     def target(self):

@@ -3,6 +3,7 @@
 from django.db import models
 
 from accounts.choices import Action
+from core.aggregates import MoneySum
 from core.scoping import ScopedQuerySet, allowed_actions
 
 
@@ -27,7 +28,7 @@ class AppendOnlyQuerySet(ScopedQuerySet):
     def balance(self):
         from decimal import Decimal
 
-        return self.aggregate(total=models.Sum("amount"))["total"] or Decimal("0.00")
+        return self.aggregate(total=MoneySum("amount"))["total"] or Decimal("0.00")
 
 
 class AppendOnlyModel(models.Model):

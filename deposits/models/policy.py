@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.formats import percent
 
 from ..choices import NATIONAL_FLOOR_RATE, RateBase
 from ..rates import DEFAULT_JURISDICTION
@@ -99,4 +100,4 @@ class RatePolicy(models.Model):
             raise ValidationError({"base_rate": _("The standard rate is above the highest rate allowed.")})
         if self.floor_rate is not None and self.floor_rate < Decimal(NATIONAL_FLOOR_RATE):
             raise ValidationError({"floor_rate": _("The floor cannot be below the national %(floor)s (65号 Art. 11).")
-                                   % {"floor": f"{Decimal(NATIONAL_FLOOR_RATE):.1%}"}})
+                                   % {"floor": percent(NATIONAL_FLOOR_RATE)}})

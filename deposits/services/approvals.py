@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action
 from audit import events
+from core.formats import yuan
 from core.scoping import can
 from core.workdays import WorkdayCalendar
 
-from .. import case_link, providers, rates
+from .. import case_link, providers
 from ..choices import BANK_PAY_WORKDAYS, TOPUP_WORKDAYS, ApprovalKind, ApprovalStatus, DepositStatus, EntryKind
 from ..models import Approval
 from . import deposit as dep
@@ -59,10 +60,10 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
     order = providers.overdue_payment_order(deposit.project, case_ref, dep.today())
     if amount > deposit.balance:
         raise ValidationError({"amount": _("The draw exceeds the balance of %(balance)s.")
-                               % {"balance": rates.yuan(deposit.balance)}})
+                               % {"balance": yuan(deposit.balance)}})
     if order.amount is not None and amount > order.amount:
         raise ValidationError({"amount": _("The draw exceeds the %(unpaid)s still unpaid in the case.")
-                               % {"unpaid": rates.yuan(order.amount)}})
+                               % {"unpaid": yuan(order.amount)}})
     rows = clean_payees(payees, amount)
     approval = Approval.objects.create(
         kind=ApprovalKind.DRAW, deposit=deposit, district=deposit.project.district, amount=amount,
@@ -70,7 +71,7 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
         reason=reason,
         requested_by=actor, idempotency_key=key or new_key())
     dep.log(deposit, "deposit_draw_requested", _("Deposit draw of %(amount)s requested for %(ref)s")
-            % {"amount": rates.yuan(amount), "ref": order.ref}, actor=actor, approval=approval.pk,
+            % {"amount": yuan(amount), "ref": order.ref}, actor=actor, approval=approval.pk,
             amount=str(amount), case=order.ref)
     return approval
 
@@ -95,7 +96,7 @@ def request_return(deposit, *, actor, reason, key=None) -> Approval:
         kind=ApprovalKind.RETURN, deposit=deposit, district=deposit.project.district, amount=balance,
         reason=reason, requested_by=actor, idempotency_key=key or new_key())
     dep.log(deposit, "deposit_return_requested", _("Deposit return of %(amount)s reviewed; confirmation due by "
-                                                   "%(day)s") % {"amount": rates.yuan(balance),
+                                                   "%(day)s") % {"amount": yuan(balance),
                                                                  "day": deposit.confirmation_due_on.isoformat()},
             actor=actor, approval=approval.pk)
     return approval
@@ -115,7 +116,7 @@ def request_advance(fund, *, actor, amount, workers, case_ref, reason, case=None
         raise ValidationError({"case_ref": _("Name the case.")})
     if amount > fund.balance:
         raise ValidationError({"amount": _("An advance larger than the balance of %(balance)s is refused.")
-                               % {"balance": rates.yuan(fund.balance)}})
+                               % {"balance": yuan(fund.balance)}})
     approval = Approval.objects.create(
         kind=ApprovalKind.ADVANCE, fund=fund, district=fund.district, amount=amount, workers=workers,
         case=case, case_ref=case_ref.strip(), reason=reason, requested_by=actor, idempotency_key=key or new_key())
@@ -172,7 +173,7 @@ def _execute_draw(approval, actor, on):
     deposit.topup_due_on = calendar.add_workdays(on, TOPUP_WORKDAYS)
     dep.save(deposit, actor)
     dep.log(deposit, "deposit_drawn", _("Deposit drawn: %(amount)s to %(n)d workers; top-up due by %(day)s")
-            % {"amount": rates.yuan(approval.amount), "n": approval.workers, "day": deposit.topup_due_on.isoformat()},
+            % {"amount": yuan(approval.amount), "n": approval.workers, "day": deposit.topup_due_on.isoformat()},
             actor=actor, approval=approval.pk, amount=str(approval.amount), case=approval.case_ref)
     # The case asked for this draw (cases.EscalationRequest): its request is now done.
     case_link.draw_executed(approval, actor=actor, on=on)
@@ -188,7 +189,7 @@ def _execute_return(approval, actor, on):
                  approval=approval)
     deposit.status, deposit.returned_on = DepositStatus.RETURNED, on
     dep.save(deposit, actor)
-    dep.log(deposit, "deposit_returned", _("Deposit returned: %(amount)s") % {"amount": rates.yuan(balance)},
+    dep.log(deposit, "deposit_returned", _("Deposit returned: %(amount)s") % {"amount": yuan(balance)},
             actor=actor, approval=approval.pk, amount=str(balance))
 
 

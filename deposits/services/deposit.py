@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action
 from audit import events
+from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import add_entry
 
@@ -93,7 +94,7 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
     deposit.enterprise = project.general_contractor
     deposit.policy = result.policy
     deposit.assessed_on = on
-    deposit.base_amount = rates.money(result.base_amount)
+    deposit.base_amount = money(result.base_amount)
     deposit.rate = result.rate
     deposit.standard_amount = result.standard_amount
     deposit.required_amount = result.required_amount
@@ -107,9 +108,9 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
         deposit.form, deposit.exemption_basis = "", ""
     save(deposit, actor)
     book(deposit, EntryKind.ASSESSED, 0, actor=actor, on=on, noted=result.required_amount,
-         memo=f"{result.policy.name} {rates.pct(result.rate)}")
+         memo=f"{result.policy.name} {percent(result.rate)}")
     log(deposit, "deposit_assessed", _("Wage deposit assessed: %(amount)s at %(rate)s")
-        % {"amount": rates.yuan(result.required_amount), "rate": rates.pct(result.rate)}, actor=actor,
+        % {"amount": yuan(result.required_amount), "rate": percent(result.rate)}, actor=actor,
         detail="\n".join(line.text for line in result.lines), required=str(result.required_amount),
         rate=str(result.rate), adjustment=result.adjustment, policy=result.policy.code)
     return deposit
@@ -143,7 +144,7 @@ def record_cash(deposit, *, actor, amount, bank_name, account_number, received_o
         deposit.status = DepositStatus.STORED
         deposit.stored_on = deposit.stored_on or entry.occurred_on
     save(deposit, actor)
-    log(deposit, "deposit_received", _("Wage deposit received: %(amount)s") % {"amount": rates.yuan(amount)},
+    log(deposit, "deposit_received", _("Wage deposit received: %(amount)s") % {"amount": yuan(amount)},
         actor=actor, amount=str(amount), balance=str(entry.balance_after))
     return deposit
 
@@ -154,7 +155,7 @@ def check_guarantee(deposit, *, amount, valid_from, valid_until, original_held):
     errors = {}
     if amount < deposit.required_amount:
         errors["amount"] = _("The guarantee must cover at least the required %(amount)s.") % {
-            "amount": rates.yuan(deposit.required_amount)}
+            "amount": yuan(deposit.required_amount)}
     if valid_until < valid_from + relativedelta(years=GUARANTEE_MIN_YEARS):
         errors["valid_until"] = _("A guarantee is valid for at least %(years)d year(s).") % {
             "years": GUARANTEE_MIN_YEARS}
@@ -190,7 +191,7 @@ def record_guarantee(deposit, *, actor, form, guarantor, number, amount, valid_f
     deposit.status, deposit.stored_on = DepositStatus.GUARANTEED, min(today(), valid_from)
     save(deposit, actor)
     log(deposit, "deposit_guaranteed", _("Wage deposit guaranteed: %(amount)s by %(guarantor)s until %(day)s")
-        % {"amount": rates.yuan(amount), "guarantor": guarantor, "day": valid_until.isoformat()}, actor=actor,
+        % {"amount": yuan(amount), "guarantor": guarantor, "day": valid_until.isoformat()}, actor=actor,
         amount=str(amount), number=number, valid_until=valid_until.isoformat())
     return deposit
 
@@ -226,7 +227,7 @@ def record_topup(deposit, *, actor, amount, received_on=None, memo="", key=None)
     if entry.balance_after >= deposit.required_amount:
         deposit.status, deposit.topup_due_on = held_status(deposit), None
     save(deposit, actor)
-    log(deposit, "deposit_topped_up", _("Wage deposit topped up: %(amount)s") % {"amount": rates.yuan(amount)},
+    log(deposit, "deposit_topped_up", _("Wage deposit topped up: %(amount)s") % {"amount": yuan(amount)},
         actor=actor, amount=str(amount), balance=str(entry.balance_after))
     return deposit
 
@@ -242,7 +243,7 @@ def withdraw_interest(deposit, *, actor, amount, on=None, key=None) -> LedgerEnt
     entry, created = book(deposit, EntryKind.INTEREST_WITHDRAWN, 0, actor=actor, key=key, on=on, noted=amount)
     if created:
         log(deposit, "deposit_interest_withdrawn", _("Deposit interest withdrawn: %(amount)s")
-            % {"amount": rates.yuan(amount)}, actor=actor, amount=str(amount))
+            % {"amount": yuan(amount)}, actor=actor, amount=str(amount))
     return entry
 
 

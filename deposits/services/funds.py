@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action
 from audit import events
+from core.aggregates import MoneySum
+from core.formats import yuan
 
-from .. import rates
 from ..choices import FundEntryKind
 from ..models import EmergencyFund, FundEntry
 from .ledger import append, two_places
@@ -66,7 +67,7 @@ def execute_advance(approval, actor, on):
     fund = locked(approval.fund, actor, Action.APPROVE)
     if approval.amount > fund.balance:
         raise ValidationError(_("An advance larger than the balance of %(balance)s is refused.")
-                              % {"balance": rates.yuan(fund.balance)})
+                              % {"balance": yuan(fund.balance)})
     entry, _created = book(fund, FundEntryKind.ADVANCE, -approval.amount, actor=actor, key=f"advance-{approval.pk}",
                            on=on, workers=approval.workers, case_id=approval.case_id, case_ref=approval.case_ref,
                            approval=approval,
@@ -97,14 +98,14 @@ def uses_since(funds, since: dt.date) -> dict:
     reversed_ids = FundEntry.objects.filter(reverses__isnull=False).values("reverses_id")
     rows = (FundEntry.objects.filter(fund__in=funds, kind=FundEntryKind.ADVANCE, occurred_on__gte=since)
             .exclude(pk__in=reversed_ids)
-            .aggregate(uses=Count("pk"), amount=Sum("amount"), workers=Sum("workers")))
+            .aggregate(uses=Count("pk"), amount=MoneySum("amount"), workers=Sum("workers")))
     return {"since": since, "uses": rows["uses"] or 0, "amount": -(rows["amount"] or Decimal("0.00")),
             "workers": rows["workers"] or 0}
 
 
 def balances(funds) -> dict:
     """{fund_id: balance} in one grouped query."""
-    rows = (FundEntry.objects.filter(fund__in=funds).values("fund_id").annotate(total=Sum("amount"))
+    rows = (FundEntry.objects.filter(fund__in=funds).values("fund_id").annotate(total=MoneySum("amount"))
             .order_by())
     return {row["fund_id"]: row["total"] for row in rows}
 

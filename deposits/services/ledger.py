@@ -9,8 +9,11 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils.translation import gettext as _
+
+from core.aggregates import MoneySum
+from core.formats import yuan
 
 
 class InsufficientBalance(ValidationError):
@@ -43,11 +46,11 @@ def append(entries, model, owner_field: str, owner, *, kind: str, amount, key: s
     if found is not None:
         return found, False
     amount = two_places(amount)
-    totals = entries.aggregate(total=Sum("amount"), last=Max("seq"))
+    totals = entries.aggregate(total=MoneySum("amount"), last=Max("seq"))
     balance = (totals["total"] or Decimal("0.00")) + amount
     if balance < 0:
         raise InsufficientBalance(_("The balance is %(balance)s; %(amount)s cannot be taken from it.")
-                                  % {"balance": f"¥{totals['total'] or 0:,.2f}", "amount": f"¥{-amount:,.2f}"})
+                                  % {"balance": yuan(totals["total"] or 0), "amount": yuan(-amount)})
     entry = model(**{owner_field: owner}, seq=(totals["last"] or 0) + 1, kind=kind, amount=amount,
                   balance_after=balance, idempotency_key=key,
                   created_by=actor if getattr(actor, "pk", None) else None, **fields)

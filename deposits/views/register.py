@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.choices import Action
+from core.excel import Ratio
 from core.scoping import can
 from core.views import FilteredListView
 
@@ -35,7 +36,7 @@ class DepositListView(FilteredListView):
         (gettext_lazy("Unified social credit code"), lambda d: d.enterprise.credit_code),
         (gettext_lazy("Status"), lambda d: d.get_status_display()),
         (gettext_lazy("Form"), lambda d: d.get_form_display()),
-        (gettext_lazy("Rate"), lambda d: d.rate),
+        (gettext_lazy("Rate"), lambda d: Ratio(d.rate)),
         (gettext_lazy("Adjustment"), lambda d: d.get_adjustment_display()),
         (gettext_lazy("Required (CNY)"), lambda d: d.required_amount),
         (gettext_lazy("Held (CNY)"), lambda d: d.held),

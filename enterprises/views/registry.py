@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from accounts.choices import Action, Role
+from core.collation import pinyin
 from core.scoping import can
 from core.views import FilteredListView, ScopedMixin
 
@@ -49,7 +50,7 @@ class EnterpriseListView(FilteredListView):
     ]
 
     def get_queryset(self):
-        return super().get_queryset().select_related("district").order_by("name", "pk")
+        return super().get_queryset().select_related("district").order_by(pinyin("name"), "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

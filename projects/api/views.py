@@ -9,6 +9,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from core.api.viewsets import ScopedReadOnlyViewSet
+from core.collation import pinyin
 from core.imports import service
 from core.imports.states import ImportState
 from core.workdays import WorkdayCalendar
@@ -116,7 +117,7 @@ class WorkerViewSet(ScopedReadOnlyViewSet):
     """Real-name registered workers, ID and phone masked. `?q=` takes a name or a full ID number (exact,
     matched through its keyed hash)."""
 
-    queryset = Worker.objects.order_by("name", "pk")
+    queryset = Worker.objects.order_by(pinyin("name"), "pk")
     serializer_class = WorkerSerializer
     filterset_class = WorkerFilterSet
 

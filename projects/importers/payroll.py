@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import crypto
+from core.aggregates import MoneySum
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, money, parse_row
 from core.imports.reading import Column
 from core.masking import mask_id_number
@@ -226,10 +227,10 @@ def _remove_replaced(lines, user):
 
 
 def _refresh_totals(batch, *, actor):
-    from django.db.models import Count, F, Q, Sum
+    from django.db.models import Count, F, Q
 
     sums = PayrollLine._base_manager.filter(batch=batch).aggregate(
-        workers=Count("id"), gross=Sum("gross_pay"), net=Sum("net_pay"), paid=Sum("paid_amount"),
+        workers=Count("id"), gross=MoneySum("gross_pay"), net=MoneySum("net_pay"), paid=MoneySum("paid_amount"),
         unpaid=Count("id", filter=Q(paid_amount__lt=F("net_pay"))))
     batch.worker_count = sums["workers"]
     batch.gross_total = sums["gross"] or 0

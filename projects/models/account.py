@@ -2,12 +2,14 @@ from decimal import Decimal
 
 from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core.aggregates import MoneySum
 from core.fields import EncryptedCharField
+from core.formats import yuan
 from core.masking import mask_bank_card
 from core.scoping import ScopedQuerySet
 
@@ -69,8 +71,8 @@ class WageAccount(models.Model):
     def totals(self) -> dict:
         """Credits, debits and the balance, derived from the movements (never stored)."""
         sums = self.movements.aggregate(
-            credits=Sum("amount", filter=Q(kind__in=MovementKind.credits())),
-            debits=Sum("amount", filter=~Q(kind__in=MovementKind.credits())),
+            credits=MoneySum("amount", filter=Q(kind__in=MovementKind.credits())),
+            debits=MoneySum("amount", filter=~Q(kind__in=MovementKind.credits())),
         )
         credits, debits = sums["credits"] or Decimal("0"), sums["debits"] or Decimal("0")
         return {"credits": credits, "debits": debits, "balance": credits - debits}
@@ -107,7 +109,7 @@ class AccountMovement(models.Model):
                                                name="uniq_movement_reference")]
 
     def __str__(self):
-        return f"{self.occurred_on:%Y-%m-%d} {self.get_kind_display()} ¥{self.amount}"
+        return f"{self.occurred_on:%Y-%m-%d} {self.get_kind_display()} {yuan(self.amount)}"
 
     @property
     def is_credit(self) -> bool:

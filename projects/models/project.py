@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
 from core.fields import EncryptedCharField
+from core.formats import percent
 from core.masking import mask_phone
 from core.scoping import ScopedQuerySet
 
@@ -175,4 +176,4 @@ class ComplianceTarget(models.Model):
         constraints = [models.UniqueConstraint(fields=["metric", "effective_from"], name="uniq_target_start")]
 
     def __str__(self):
-        return f"{self.get_metric_display()} ≥ {self.minimum:.0%} ({self.effective_from:%Y-%m-%d})"
+        return f"{self.get_metric_display()} ≥ {percent(self.minimum)} ({self.effective_from:%Y-%m-%d})"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from accounts.choices import Action
+from core.collation import pinyin
 from core.imports.states import ImportState
 from core.scoping import can
 from core.views import FilteredListView, ScopedMixin
@@ -125,7 +126,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
         from django.core.paginator import Paginator
 
         employments = (Employment.objects.visible_to(user).filter(project=project)
-                       .select_related("worker", "employer").order_by("team", "worker__name", "pk"))
+                       .select_related("worker", "employer").order_by("team", pinyin("worker__name"), "pk"))
         page = Paginator(employments, WORKERS_PER_PAGE).get_page(self.request.GET.get("page"))
         return {"page_obj": page, "employments": page.object_list, "querystring": "tab=workers"}
 
@@ -150,7 +151,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
     def tab_compliance(self, user, project):
         return {"compliance": compliance.for_project(project),
                 "flagged": list(Employment.objects.visible_to(user).filter(project=project)
-                                .select_related("worker").order_by("worker__name")
+                                .select_related("worker").order_by(pinyin("worker__name"), "pk")
                                 .only("pk", "entered_on", "contract_signed_on", "card_issued_on",
                                       "card_held_by_worker", "card_activated", "worker__name", "worker__id_number",
                                       "worker__id")[:2000]),
@@ -280,7 +281,7 @@ def payroll_month(request, pk):
     batch = get_object_or_404(PayrollBatch.objects.visible_to(request.user).select_related(
         "project__district", "officer_confirmed_by", "submitted_by"), pk=pk)
     lines = (PayrollLine.objects.visible_to(request.user).filter(batch=batch)
-             .select_related("employment__worker").order_by("employment__worker__name", "pk"))
+             .select_related("employment__worker").order_by(pinyin("employment__worker__name"), "pk"))
     may_confirm = PayrollBatch.objects.visible_to(request.user, Action.CHANGE).filter(pk=batch.pk).exists()
     return render(request, "projects/payroll_month.html", {
         "batch": batch, "project": batch.project, "lines": lines, "may_confirm": may_confirm,

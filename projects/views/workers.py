@@ -11,6 +11,7 @@ from django.views.generic import DetailView
 
 from accounts.choices import Role
 from core import crypto
+from core.collation import pinyin
 from core.views import FilteredListView, ScopedMixin
 
 from .. import services
@@ -53,7 +54,7 @@ class WorkerListView(FilteredListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return super().get_queryset().order_by("name", "pk")
+        return super().get_queryset().order_by(pinyin("name"), "pk")
 
 
 class WorkerDetailView(ScopedMixin, DetailView):

@@ -46,7 +46,7 @@ def test_unpaid_order_blocks_after_the_case_closed(personas, partner):
     case = closed_case(personas.chengguan_inspector, partner, personas.enterprise_a, amount=Decimal("20000.00"))
     application = apply(personas.enterprise_a, personas.enterprise_a_user)
     assert codes(application) == [BlockerCode.UNPAID_ORDER]
-    assert "¥20000.00" in application.blockers[0]["detail"] and case.number in application.blockers[0]["detail"]
+    assert "¥20,000.00" in application.blockers[0]["detail"] and case.number in application.blockers[0]["detail"]
 
 
 def test_listing_blocks(personas, partner):

@@ -35,3 +35,29 @@ def test_if_empty_leaves_an_existing_database_alone(personas):
     call_command("seed_demo", "--if-empty", stdout=out)
     assert User.objects.count() == before
     assert "not loaded" in out.getvalue()
+
+
+def test_seed_demo_prints_every_login_and_has_a_clean_enterprise_account():
+    """Issue 10: the only enterprise account could never get a certificate (its open case blocks it)."""
+    from django.utils import timezone
+
+    from certificates import services as certificates
+    from certificates.choices import Outcome, Purpose
+
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    printed = out.getvalue().split("Demo logins")[-1]
+    for user in User.objects.select_related("district", "enterprise"):
+        line = next((row for row in printed.splitlines() if row.split()[:1] == [user.username]), "")
+        assert "Demo-pass-2026" in line and str(Role(user.role).label) in line, user.username
+        scope = user.enterprise or user.district
+        assert scope is None or scope.name in line, user.username
+    today = timezone.localdate()
+    blocked = User.objects.get(username="enterprise_a")
+    clean = User.objects.get(username="enterprise_b")
+    assert clean.role == Role.ENTERPRISE and clean.enterprise != blocked.enterprise
+    refused = certificates.apply(blocked.enterprise, actor=blocked, purpose=Purpose.BIDDING, purpose_detail="投标",
+                                 on=today)
+    assert refused.outcome != Outcome.ISSUED
+    issued = certificates.apply(clean.enterprise, actor=clean, purpose=Purpose.BIDDING, purpose_detail="投标", on=today)
+    assert issued.outcome == Outcome.ISSUED and issued.certificate is not None

