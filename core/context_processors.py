@@ -2,6 +2,7 @@ from django.conf import settings
 
 from .branding import PRODUCT_NAME
 from .navigation import items_for
+from .notices import open_notices_for
 
 
 def navigation(request):
@@ -10,4 +11,5 @@ def navigation(request):
                "product_name": PRODUCT_NAME}
     if user is not None and user.is_authenticated:
         context["nav_sections"] = items_for(user, request.path)
+        context["admin_notices"] = open_notices_for(user)
     return context

@@ -88,6 +88,19 @@ def _fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_pending_independent_audit():
+    """Audit events kept outside a transaction (audit.events.record_independently) never leak between tests;
+    the provisional-year cache is read afresh."""
+    from audit import events
+    from core.workdays import invalidate_provisional_cache
+
+    events._independent.items = []
+    invalidate_provisional_cache()
+    yield
+    events._independent.items = []
+
+
 @pytest.fixture
 def login():
     """A Django test client signed in as the given user."""

@@ -23,7 +23,7 @@ def two_listings(personas, partner, qilihe):
     second_partner = inspector(qilihe, "qilihe_inspector_2")
     second = listed_entry(personas.qilihe_inspector, second_partner, personas.qilihe_official,
                           personas.enterprise_b)
-    services.expire_listings(on=dt.date(2029, 7, 9))
+    services.expire_listings(on=dt.date(2029, 7, 10))
     return first, second
 
 

@@ -1,0 +1,28 @@
+"""Serializer fields shared by the apps' APIs."""
+
+import datetime as dt
+
+from rest_framework import serializers
+
+from core.workdays import cached_provisional_years
+
+
+class ProvisionalDeadlinesField(serializers.Field):
+    """`provisional_deadlines`: the names of the object's deadline fields that fall in a year whose
+    working-day schedule is only provisional (core.workdays); empty when every one is certain."""
+
+    def __init__(self, fields: list[str], **kwargs):
+        self.deadline_fields = fields
+        kwargs.update(source="*", read_only=True, help_text=(
+            "Deadline fields counted with a provisional holiday schedule (statutory holidays only, no official "
+            "make-up days); they may change when the official schedule is entered."))
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        years = cached_provisional_years()
+        found = []
+        for name in self.deadline_fields:
+            value = getattr(obj, name, None)
+            if isinstance(value, dt.date) and value.year in years:
+                found.append(name)
+        return found
