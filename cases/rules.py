@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.citations import Rule
 from core.city_settings import city_setting
+from core import periods
 
 # 若干规定 (劳社部令第25号) Art. 18: decide on a complaint within 5 working days of receipt and file the
 # case on the day of acceptance.
@@ -91,11 +92,9 @@ def investigation_deadline(filed_on: dt.date, calendar, *, extended: bool = Fals
 
 
 def limitation_start(today: dt.date) -> dt.date:
-    """The earliest end date of a violation that may still be pursued today (Decree 423 Art. 20)."""
-    try:
-        return today.replace(year=today.year - LIMITATION_YEARS)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - LIMITATION_YEARS, day=28)
+    """The earliest end date of a violation that may still be pursued today (Decree 423 Art. 20): the two
+    years run from the day after it ended (民法典 Arts. 201–202)."""
+    return periods.earliest_start_running_on(today, years=LIMITATION_YEARS)
 
 
 def is_time_barred(violation_ended_on: dt.date | None, today: dt.date) -> bool:
