@@ -176,23 +176,3 @@ def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], not
 
 def calendar_notice_key(year: int) -> str:
     return f"calendar:{year}"
-
-
-# Pages mark every deadline in a provisional year (template tag provisional_mark); the set is read once per
-# process and refreshed when a CalendarYear changes (core.apps connects invalidate_provisional_cache) and
-# at the latest after PROVISIONAL_CACHE_SECONDS (other processes).
-PROVISIONAL_CACHE_SECONDS = 60
-_provisional_cache: dict = {}
-
-
-def cached_provisional_years() -> set[int]:
-    import time
-
-    now = time.monotonic()
-    if not _provisional_cache or now - _provisional_cache["at"] > PROVISIONAL_CACHE_SECONDS:
-        _provisional_cache.update(years=provisional_years(), at=now)
-    return _provisional_cache["years"]
-
-
-def invalidate_provisional_cache(**_signal) -> None:
-    _provisional_cache.clear()

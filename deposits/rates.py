@@ -198,7 +198,7 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
                 "Years without arrears counted from %(start)s (%(why)s) to %(end)s: %(n)d whole year(s).") % {
                 "start": counted_from.isoformat(), "end": on.isoformat(), "n": clean_years,
                 "why": (_("the last arrears") if last is not None and last >= inputs.record_since else
-                        _("record in the city since, %(source)s") % {"source": inputs.record_source})},
+                        _("start of its record in the city: %(source)s") % {"source": inputs.record_source})},
                 ART_12))
     if inputs.blacklisted is None:
         lines.append(Line("blacklist_unknown", _("Serious-dishonesty list: not connected, not applied."), ART_12))

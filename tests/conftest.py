@@ -90,13 +90,10 @@ def _fresh_rate_limits():
 
 @pytest.fixture(autouse=True)
 def _no_pending_independent_audit():
-    """Audit events kept outside a transaction (audit.events.record_independently) never leak between tests;
-    the provisional-year cache is read afresh."""
+    """Audit events kept outside a transaction (audit.events.record_independently) never leak between tests."""
     from audit import events
-    from core.workdays import invalidate_provisional_cache
 
     events._independent.items = []
-    invalidate_provisional_cache()
     yield
     events._independent.items = []
 

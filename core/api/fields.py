@@ -4,7 +4,7 @@ import datetime as dt
 
 from rest_framework import serializers
 
-from core.workdays import cached_provisional_years
+from core.workdays import provisional_years
 
 
 class ProvisionalDeadlinesField(serializers.Field):
@@ -19,7 +19,11 @@ class ProvisionalDeadlinesField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, obj):
-        years = cached_provisional_years()
+        # read once per response (the root serializer), whatever the number of rows
+        root = self.root
+        years = getattr(root, "_provisional_years", None)
+        if years is None:
+            years = root._provisional_years = provisional_years()
         found = []
         for name in self.deadline_fields:
             value = getattr(obj, name, None)

@@ -13,7 +13,6 @@ from django.template import Context, Template
 
 from audit import events
 from audit.models import AuditEvent
-from core import workdays
 from core.models import AdminNotice, CalendarYear
 from core.tasks import check_calendar_coverage
 from core.workdays import CalendarNotCovered, WorkdayCalendar, add_workdays, provisional_note_zh, set_year
@@ -158,4 +157,41 @@ def test_deadline_fields_in_a_provisional_year_are_named_in_the_api(personas, ap
     row = api_client.get(f"/api/v1/cases/{case.pk}/").json()
     assert "investigation_deadline" in row["provisional_deadlines"]
     assert "order_deadline" not in row["provisional_deadlines"]
-    workdays.invalidate_provisional_cache()
+
+
+def test_the_rectification_order_pdf_says_its_deadline_is_provisional(monkeypatch):
+    """PDF wording: a deadline counted in a provisional year says so in the document itself."""
+    from types import SimpleNamespace
+
+    from cases import documents
+
+    provisional_2027()
+    paragraphs = []
+
+    class Capture:
+        def __init__(self, *args):
+            pass
+
+        def para(self, text, **kwargs):
+            paragraphs.append(text)
+
+        def field(self, *args):
+            pass
+
+        def signature(self, *args):
+            pass
+
+        def render(self):
+            return b""
+
+    monkeypatch.setattr(documents, "Document", Capture)
+    order = SimpleNamespace(case=SimpleNamespace(employer_name="甲公司"), number="X1", workers=3,
+                            deadline=D(2027, 1, 7), workdays=5, amount=1000, requirements="足额支付",
+                            issued_on=D(2026, 12, 30), served_on=D(2026, 12, 30),
+                            get_service_method_display=lambda: "直接送达")
+    documents.rectification_order(order)
+    assert any("暂定的2027年" in p for p in paragraphs)
+    paragraphs.clear()
+    order.deadline, order.issued_on = D(2026, 11, 10), D(2026, 11, 3)
+    documents.rectification_order(order)
+    assert not any("暂定" in p for p in paragraphs)
