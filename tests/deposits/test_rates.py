@@ -182,8 +182,9 @@ def test_the_record_in_the_city_starts_with_the_first_project_deposit_or_the_dat
     official enters earlier history on the enterprise (first_activity_on)."""
     gc = personas.enterprise_a
     assert rates.record_since(gc, ON) == (None, "")
-    first = factories.project(gc, contract_signed_on=D(2025, 3, 1))
-    factories.project(gc, contract_signed_on=D(2026, 9, 1))  # after the assessment day: not part of the record
+    first = factories.project(gc, long_record=False, contract_signed_on=D(2025, 3, 1))
+    # signed after the assessment day: not part of the record
+    factories.project(gc, long_record=False, contract_signed_on=D(2026, 9, 1))
     assert rates.record_since(gc, ON) == (D(2025, 3, 1), "its first construction contract")
     gc.first_activity_on = D(2019, 5, 1)
     gc.save()
@@ -203,7 +204,8 @@ def test_the_record_in_the_city_starts_with_the_first_project_deposit_or_the_dat
 @pytest.mark.django_db
 def test_a_new_contractor_pays_the_base_rate(personas):
     """A general contractor with no earlier project, deposit or case in the city is not "3 clean years"."""
-    first = factories.project(personas.enterprise_b, contract_signed_on=ON, contract_amount=M("12000000.00"))
+    first = factories.project(personas.enterprise_b, long_record=False, contract_signed_on=ON,
+                              contract_amount=M("12000000.00"))
     providers.register_arrears_provider(factories.Arrears({}))
     providers.register_blacklist_provider(factories.Blacklist([]))
     result, _facts = rates.assess_project(first, ON)

@@ -51,7 +51,9 @@ def test_search_and_no_personal_data(client, personas, partner):
 
 def test_expired_listing_leaves_the_public_list(client, personas, partner):
     entry = listed_entry(personas.chengguan_inspector, partner, personas.chengguan_official, personas.enterprise_a)
-    services.expire_listings(on=dt.date(2029, 7, 9))
+    services.expire_listings(on=dt.date(2029, 7, 9))  # its last day in force: still listed
+    assert entry.enterprise.name in client.get("/public/blacklist/").content.decode()
+    services.expire_listings(on=dt.date(2029, 7, 10))
     assert entry.enterprise.name not in client.get("/public/blacklist/").content.decode()
 
 
