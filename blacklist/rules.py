@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting
-from core import periods
 
 from .choices import ListingCriterion
 

@@ -16,9 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting
-from core import periods
 
 # 若干规定 (劳社部令第25号) Art. 18: decide on a complaint within 5 working days of receipt and file the
 # case on the day of acceptance.

@@ -29,8 +29,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from core.city_settings import city_setting
 from core import periods
+from core.city_settings import city_setting
 
 from . import providers
 

@@ -1,8 +1,8 @@
 from rest_framework import serializers
 
 from core.api.citations import CitationsField
-from deposits.choices import DEADLINE_RULES
 from core.api.fields import ProvisionalDeadlinesField
+from deposits.choices import DEADLINE_RULES
 from deposits.models import Approval, Deposit, EmergencyFund, FundEntry, LedgerEntry
 
 MONEY = {"max_digits": 16, "decimal_places": 2, "read_only": True}

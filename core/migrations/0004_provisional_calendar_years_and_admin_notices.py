@@ -17,7 +17,7 @@ def mark_years_without_make_up_days(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0003_seed_city_settings'),
     ]
 
     operations = [
