@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.workdays import provisional_years
 
 
+@extend_schema_field(serializers.ListField(child=serializers.CharField()))
 class ProvisionalDeadlinesField(serializers.Field):
     """`provisional_deadlines`: the names of the object's deadline fields that fall in a year whose
     working-day schedule is only provisional (core.workdays); empty when every one is certain."""
