@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enterprises', '0004_import_job_on_core_framework'),
+        ('enterprises', '0005_timeline_audience'),
     ]
 
     operations = [
