@@ -4,6 +4,7 @@ Personal data never goes into `data`: a reveal event names the field, not the va
 """
 
 import logging
+import threading
 
 from core.request_context import current_ip, current_request_id
 
@@ -31,6 +32,47 @@ def record(event: str, *, actor=None, obj=None, district=None, success=True, **d
     )
     logger.info("audit %s object=%s:%s success=%s", event, entry.object_type, entry.object_id, success)
     return entry
+
+
+# Events that must survive the rollback of the transaction they happen in (an operation refused because
+# the working-day calendar does not cover a year: the refusal raises, the operation's atomic block rolls
+# back, and an audit row written inside it would vanish with it). transaction.on_commit never runs on a
+# rollback, so they are kept here and written when the request or task ends, after that transaction.
+_independent = threading.local()
+
+
+def _pending() -> list:
+    if not hasattr(_independent, "items"):
+        _independent.items = []
+    return _independent.items
+
+
+def record_independently(event: str, *, success=True, **data) -> None:
+    """Record an event whatever becomes of the current transaction: at once when none is open, else when
+    the request or task ends (flush_independent, connected in audit.receivers)."""
+    from django.db import connection
+
+    if not connection.in_atomic_block:
+        _write_independent(event, success, data, current_ip(), current_request_id())
+        return
+    _pending().append((event, success, data, current_ip(), current_request_id()))
+
+
+def flush_independent(**_signal) -> int:
+    """Write the events kept by record_independently (the transaction that refused is over by now)."""
+    items, _independent.items = _pending(), []
+    for item in items:
+        _write_independent(*item)
+    return len(items)
+
+
+def _write_independent(event, success, data, ip, request_id):
+    try:
+        AuditEvent.objects.create(event=event, success=success, data=data, ip_address=ip, request_id=request_id)
+    except Exception:  # noqa: BLE001 (the audit write must not hide the error being reported)
+        logger.exception("could not audit %s", event)
+        return
+    logger.info("audit %s success=%s (independent of the transaction)", event, success)
 
 
 def login_succeeded(user):

@@ -1,7 +1,13 @@
+from celery.signals import task_postrun
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.core.signals import request_finished
 from django.dispatch import receiver
 
 from . import events
+
+# the events kept outside a refused operation's transaction are written when the request or task ends
+request_finished.connect(events.flush_independent, dispatch_uid="audit_flush_independent")
+task_postrun.connect(events.flush_independent, dispatch_uid="audit_flush_independent_task", weak=False)
 
 
 @receiver(user_logged_in)

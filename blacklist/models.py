@@ -2,6 +2,8 @@
 
 Only blacklist.services changes these rows: the state machine and every business action live there."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,7 +18,7 @@ from core.scoping import ScopedQuerySet
 
 from . import rules
 from .choices import BatchStatus, ListingStatus, NoticeKind, PersonRole, PublicationCategory
-from .querysets import ListingQuerySet, PolicyQuerySet, PublishedViolationQuerySet
+from .querysets import EntryChildQuerySet, ListingQuerySet, PolicyQuerySet, PublishedViolationQuerySet
 
 # Enterprises read their own entries (they are a party and get the notice); grid assistants and
 # department clients read; inspectors propose and serve notices; officials decide (approve).
@@ -145,6 +147,21 @@ class ListingEntry(models.Model):
     def in_force(self) -> bool:
         return self.status in ListingStatus.in_force()
 
+    @property
+    def last_day_in_force(self):
+        """The last day the listing applies (expires_on is the first day it no longer does: 民法典 Art. 202)."""
+        return self.expires_on - dt.timedelta(days=1) if self.expires_on else None
+
+
+class PrePublicationListing(ListingEntry):
+    """A grant name, not a table: a department granted this resource (besides blacklist.listingentry) also
+    reads entries before their publication, during the objection period (querysets.PRE_PUBLICATION_GRANT)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("list entry before publication (department grant)")
+        verbose_name_plural = _("list entries before publication (department grant)")
+
 
 class ListedPerson(models.Model):
     """A person listed with the employer: its legal representative and other responsible persons. The ID
@@ -158,7 +175,7 @@ class ListedPerson(models.Model):
     role = models.CharField(_("position"), max_length=25, choices=PersonRole.choices)
     id_number = EncryptedCharField(_("ID number"), blank=True, max_plain_length=18)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = EntryChildQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -187,7 +204,7 @@ class PunishmentNotice(models.Model):
     effective_on = models.DateField(_("effective on"))
     payload = models.JSONField(_("content"), default=dict)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = EntryChildQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("joint-punishment notice")

@@ -5,7 +5,7 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from accounts.choices import Action
+from accounts.choices import Action, Role
 from core.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import BatchStatus, ListingStatus
@@ -24,7 +24,35 @@ class PolicyQuerySet(models.QuerySet):
                 .order_by("-effective_from"))
 
 
+# 45号 (prior notice, 陈述申辩): until the decision the entry is a proposal the party may still object to, so
+# departments (joint punishment) read published entries only. The named grant below (a proxy model, so it is
+# a resource an administrator can pick in DepartmentGrant) lets a department read them earlier.
+PRE_PUBLICATION_GRANT = "blacklist.prepublicationlisting"
+
+
+def published_only_for_departments(qs, user, path: str = ""):
+    """Narrow a department client's rows to published entries, unless its department holds the
+    pre-publication grant. Other roles are unchanged (the party itself and staff see the proposal)."""
+    if getattr(user, "role", None) != Role.API_CLIENT or user.is_superuser:
+        return qs
+    from accounts.models import DepartmentGrant
+
+    if DepartmentGrant.objects.filter(department_id=user.department_id, resource=PRE_PUBLICATION_GRANT).exists():
+        return qs
+    return qs.filter(**{f"{path}published_at__isnull": False})
+
+
+class EntryChildQuerySet(ScopedQuerySet):
+    """Rows of one entry (persons, notices): a department reads them as far as it reads the entry."""
+
+    def visible_to(self, user, action=Action.VIEW):
+        return published_only_for_departments(super().visible_to(user, action), user, "entry__")
+
+
 class ListingQuerySet(ScopedQuerySet):
+    def visible_to(self, user, action=Action.VIEW):
+        return published_only_for_departments(super().visible_to(user, action), user)
+
     def in_force(self, on: dt.date):
         """Entries that bind on the day: decided and listed, not yet expired or removed (the expiry task
         may not have run yet: the date decides, never a stale status)."""

@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting
 
@@ -119,18 +119,21 @@ def listing_criteria(*, order_deadline: dt.date | None, overdue: bool, unpaid: D
     return CriteriaResult(tuple(met), tuple(str(r) for r in refusals))
 
 
-def add_years(day: dt.date, years: int) -> dt.date:
-    """Same day N years on (29 February → 28 February), as 民法典 Art. 202 counts a period in years."""
-    return day + relativedelta(years=years)
+def listing_last_day(listed_on: dt.date, years: int = LISTING_YEARS) -> dt.date:
+    """The last day the listing is in force: the corresponding day `years` on (民法典 Arts. 201–202: the
+    listing day is not counted; 29 February → 28 February)."""
+    return periods.period_end(listed_on, years=years)
 
 
 def listing_expires_on(listed_on: dt.date, years: int = LISTING_YEARS) -> dt.date:
-    """The first day the listing no longer applies: exactly `years` after the listing day."""
-    return add_years(listed_on, years)
+    """The first day the listing no longer applies (ListingEntry.expires_on): the day after its last day."""
+    return periods.first_day_after(listed_on, years=years)
 
 
 def early_removal_eligible_on(corrected_on: dt.date, months: int = EARLY_REMOVAL_MONTHS) -> dt.date:
-    return corrected_on + relativedelta(months=months)
+    """The first day on which "at least `months` months have passed since the correction": the period runs
+    from the day after the payment to the corresponding day, so it is met the day after that."""
+    return periods.first_day_after(corrected_on, months=months)
 
 
 def early_removal_refusals(*, corrected_on: dt.date | None, commitment_signed_on: dt.date | None,
@@ -154,7 +157,9 @@ def quarter_of(day: dt.date) -> tuple[dt.date, dt.date, str]:
     months = city_setting("publication_interval_months", day)
     first_month = (day.month - 1) // months * months + 1
     start = dt.date(day.year, first_month, 1)
-    end = min(start + relativedelta(months=months), dt.date(day.year + 1, 1, 1)) - dt.timedelta(days=1)
+    # calendar periods from January, not a period counted from an event: the day before the next one starts
+    after = first_month + months
+    end = (dt.date(day.year, after, 1) if after <= 12 else dt.date(day.year + 1, 1, 1)) - dt.timedelta(days=1)
     if months == PUBLICATION_MONTHS:
         label = f"{day.year}Q{(first_month - 1) // 3 + 1}"
     elif months >= 12:

@@ -7,6 +7,7 @@ Chinese whatever the UI language: they are official papers served in China.
 
 from core.formats import yuan
 from core.pdf import Document, cn_date
+from core.workdays import provisional_note_zh
 
 
 def acceptance_notice(complaint) -> bytes:
@@ -31,7 +32,8 @@ def rectification_order(order) -> bytes:
     doc.para(f"{case.employer_name}：", indent=False)
     doc.para(f"经调查，你单位存在拖欠{order.workers}名劳动者工资的违法行为。根据《劳动保障监察条例》第二十六条"
              f"和《保障农民工工资支付条例》的规定，责令你单位于{cn_date(order.deadline)}前（{order.workdays}个工作日内）"
-             f"支付劳动者工资{yuan(order.amount)}，并将改正情况书面报告本机关。")
+             f"支付劳动者工资{yuan(order.amount)}，并将改正情况书面报告本机关。"
+             f"{provisional_note_zh(order.issued_on, order.deadline)}")
     doc.para(f"整改要求：{order.requirements}")
     doc.para("逾期不支付的，本机关将依法责令你单位按应付金额百分之五十以上一倍以下的标准加付赔偿金；"
              "数额较大、经责令支付仍不支付的，将依照《中华人民共和国刑法》第二百七十六条之一移送公安机关。")

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting
 
@@ -86,11 +87,9 @@ def investigation_deadline(filed_on: dt.date, calendar, *, extended: bool = Fals
 
 
 def limitation_start(today: dt.date) -> dt.date:
-    """The earliest end date of a violation that may still be pursued today (Decree 423 Art. 20)."""
-    try:
-        return today.replace(year=today.year - LIMITATION_YEARS)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - LIMITATION_YEARS, day=28)
+    """The earliest end date of a violation that may still be pursued today (Decree 423 Art. 20): the two
+    years run from the day after it ended (民法典 Arts. 201–202)."""
+    return periods.earliest_start_running_on(today, years=LIMITATION_YEARS)
 
 
 def is_time_barred(violation_ended_on: dt.date | None, today: dt.date) -> bool:

@@ -10,9 +10,9 @@ is simply not connected (and listed as such on the policy page), never faked.
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from dateutil.relativedelta import relativedelta
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.formats import yuan
 
 from .choices import BlockerCode
@@ -99,9 +99,10 @@ def listings(enterprises, on, policy):
     rows = (ListingEntry.objects.in_force(on).filter(enterprise__in=enterprises.values("pk"))
             .values_list("pk", "enterprise_id", "decision_number", "expires_on"))
     for pk, enterprise_id, number, expires_on in rows:
+        last_day = expires_on - dt.timedelta(days=1)  # expires_on: the first day it no longer applies
         found.setdefault(enterprise_id, []).append(Blocker(
             BlockerCode.LISTED.value, str(BlockerCode.LISTED.label),
-            _("Decision %(number)s, listed until %(day)s.") % {"number": number, "day": f"{expires_on:%Y-%m-%d}"},
+            _("Decision %(number)s, listed until %(day)s.") % {"number": number, "day": f"{last_day:%Y-%m-%d}"},
             f"blacklist.listingentry:{pk}"))
     return found
 
@@ -109,7 +110,7 @@ def listings(enterprises, on, policy):
 def publications(enterprises, on, policy):
     from blacklist.providers import recent_publications
 
-    since = on - relativedelta(months=policy.publication_months)
+    since = periods.earliest_start_running_on(on, months=policy.publication_months)
     found: dict[int, list[Blocker]] = {}
     ids = list(enterprises.values_list("pk", flat=True))
     for enterprise_id, rows in recent_publications(ids, since).items():

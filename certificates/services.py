@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.choices import Action, Role
 from audit import events
 from blacklist.services import DomainError
+from core import periods
 from core.collation import pinyin
 from core.scoping import can
 from enterprises.choices import EnterpriseStatus, TimelineKind
@@ -128,7 +129,7 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
         serial=_serial("WQX", on, Certificate), application=application, enterprise=enterprise,
         district=enterprise.district, enterprise_name=enterprise.name, credit_code=enterprise.credit_code,
         purpose=purpose, purpose_detail=purpose_detail.strip(), issued_on=on,
-        valid_until=on + dt.timedelta(days=terms.validity_days - 1))
+        valid_until=periods.period_end(on, days=terms.validity_days))
     certificate.signature = signing.sign(certificate)
     certificate._history_user = actor if getattr(actor, "pk", None) else None
     certificate.save()
@@ -191,7 +192,7 @@ def sign_commitment(enterprise, *, actor, purpose: str, purpose_detail: str = ""
         serial=_serial("CN", on, CommitmentLetter), enterprise=enterprise, district=enterprise.district,
         purpose=purpose, purpose_detail=purpose_detail.strip(),
         signatory=signatory.strip() or enterprise.legal_representative, text=COMMITMENT_TEXT, signed_on=on,
-        valid_until=on + dt.timedelta(days=terms.commitment_days - 1), signed_by=actor)
+        valid_until=periods.period_end(on, days=terms.commitment_days), signed_by=actor)
     letter._history_user = actor
     letter.save()
     events.record("commitment_signed", actor=actor, obj=letter, district=enterprise.district,

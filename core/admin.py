@@ -7,7 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import bounds
 from .city_settings import SETTINGS
 from .forms import humanise_errors
-from .models import CalendarOverride, CalendarYear, CitySetting
+from .models import AdminNotice, CalendarOverride, CalendarYear, CitySetting
 
 
 @admin.register(CalendarOverride)
@@ -20,7 +20,16 @@ class CalendarOverrideAdmin(SimpleHistoryAdmin):
 
 @admin.register(CalendarYear)
 class CalendarYearAdmin(admin.ModelAdmin):
-    list_display = ("year", "note")
+    list_display = ("year", "provisional", "note")
+    list_filter = ("provisional",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not obj.provisional:  # the official schedule is in: the standing notice is over
+            from .notices import resolve
+            from .workdays import calendar_notice_key
+
+            resolve(calendar_notice_key(obj.year))
 
 
 class CitySettingForm(forms.ModelForm):
@@ -58,3 +67,15 @@ class CitySettingAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and self._future(obj)
+
+
+@admin.register(AdminNotice)
+class AdminNoticeAdmin(admin.ModelAdmin):
+    """Raised and resolved by the platform (core.notices); read here."""
+
+    list_display = ("title", "last_raised_on", "mailed_on", "resolved_at")
+    list_filter = ("resolved_at",)
+    readonly_fields = ("key", "title", "message", "created_at", "last_raised_on", "mailed_on", "resolved_at")
+
+    def has_add_permission(self, request):
+        return False

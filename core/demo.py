@@ -25,5 +25,5 @@ STATUTORY_2027 = [
 def seed(stdout):
     if CalendarYear.objects.filter(year=2027).exists():
         return
-    set_year(2027, holidays=STATUTORY_2027, workdays=[], note=NOTE)
+    set_year(2027, holidays=STATUTORY_2027, workdays=[], note=NOTE, provisional=True)
     stdout.write("Demo calendar: 2027 statutory holidays entered (provisional, no make-up days).")

@@ -31,6 +31,13 @@ class CalendarYear(models.Model):
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # The official schedule (国务院办公厅 notice, with its make-up workdays) cannot be computed by rule
+    # (domain.md §12.3). A year entered without it (statutory holidays only) lets deadlines be counted, but
+    # every one of them is marked provisional and the coverage check keeps alerting until it is replaced.
+    provisional = models.BooleanField(
+        _("provisional"), default=False,
+        help_text=_("Statutory holidays only, without the State Council's official schedule and make-up "
+                    "workdays. Deadlines counted in this year are marked provisional."))
 
     class Meta:
         verbose_name = _("covered calendar year")
@@ -92,3 +99,22 @@ class CitySetting(models.Model):
             raise ValidationError({"value": error.messages}) from None
         if not self.note:
             self.note = spec.basis
+class AdminNotice(models.Model):
+    """A standing notice to the city administrators (shown as a banner on every page and mailed once a day)
+    until the condition is resolved: e.g. next year's working-day schedule is missing or only provisional."""
+
+    key = models.CharField(_("key"), max_length=50, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    message = models.TextField(_("message"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_raised_on = models.DateField(_("last raised on"))
+    mailed_on = models.DateField(_("mailed on"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("administrator notice")
+        verbose_name_plural = _("administrator notices")
+        ordering = ["-last_raised_on", "-pk"]
+
+    def __str__(self):
+        return self.title

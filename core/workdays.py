@@ -5,6 +5,14 @@ working days: weekends and public holidays are skipped and make-up workdays (调
 (全国年节及纪念日放假办法, 行政处罚法 Art. 85). The schedule comes from the chinesecalendar
 package, overridden by core.CalendarOverride rows. A year that neither covers raises
 CalendarNotCovered (logged and audited) instead of silently guessing from weekdays.
+
+A year the city entered as provisional (CalendarYear.provisional: statutory holidays only, before the
+State Council's notice) counts, but never looks certain: `is_provisional()` / `provisional_between()`
+mark every deadline counted in it (template tag `provisional_mark`, API `provisional_deadlines`, PDF
+wording `provisional_note_zh`), and the coverage check (core.tasks) treats it as not confirmed.
+
+The audit event of a refusal for a missing year is written outside the refused operation's transaction
+(audit.events.record_independently), so the operation's rollback does not erase it.
 """
 
 import datetime as dt
@@ -29,14 +37,28 @@ class CalendarNotCovered(Exception):
 class WorkdayCalendar:
     """A calendar loaded once with the overrides for the dates it will be asked about."""
 
-    def __init__(self, overrides: dict[dt.date, bool] | None = None, covered_years: set[int] | None = None):
+    def __init__(self, overrides: dict[dt.date, bool] | None = None, covered_years: set[int] | None = None,
+                 provisional_years: set[int] | None = None):
         if overrides is None or covered_years is None:
             from .models import CalendarOverride, CalendarYear
 
             overrides = dict(CalendarOverride.objects.values_list("date", "is_workday"))
-            covered_years = set(CalendarYear.objects.values_list("year", flat=True))
+            rows = list(CalendarYear.objects.values_list("year", "provisional"))
+            covered_years = {year for year, _provisional in rows}
+            if provisional_years is None:
+                provisional_years = {year for year, provisional in rows if provisional}
         self.overrides = overrides
         self.covered_years = covered_years
+        self.provisional_years = set(provisional_years or ())
+
+    def is_provisional(self, *days: dt.date | None) -> bool:
+        """Whether any of the days falls in a year whose schedule is only provisional."""
+        return any(day is not None and day.year in self.provisional_years for day in days)
+
+    def provisional_between(self, start: dt.date, end: dt.date) -> bool:
+        """Whether a count from `start` to `end` passed through a provisional year."""
+        low, high = sorted((start, end))
+        return any(low.year <= year <= high.year for year in self.provisional_years)
 
     def is_workday(self, day: dt.date) -> bool:
         if day in self.overrides:
@@ -82,31 +104,52 @@ def workdays_between(start: dt.date, end: dt.date) -> int:
     return WorkdayCalendar().workdays_between(start, end)
 
 
-def covered_until() -> int:
-    """The last year for which deadlines can be computed."""
+def covered_until(*, confirmed: bool = False) -> int:
+    """The last year for which deadlines can be computed; `confirmed=True`: the last year with an official
+    schedule (a provisional year stops the run)."""
     from .models import CalendarYear
 
     package_last = max(chinese_calendar.constants.holidays).year
-    extra = set(CalendarYear.objects.values_list("year", flat=True))
+    rows = CalendarYear.objects.all()
+    if confirmed:
+        rows = rows.filter(provisional=False)
+    extra = set(rows.values_list("year", flat=True))
     year = package_last
     while year + 1 in extra:
         year += 1
     return year
 
 
+def provisional_years() -> set[int]:
+    from .models import CalendarYear
+
+    return set(CalendarYear.objects.filter(provisional=True).values_list("year", flat=True))
+
+
+def provisional_note_zh(*days: dt.date | None, years: set[int] | None = None) -> str:
+    """The wording a document adds after a deadline counted in a provisional year ("" otherwise)."""
+    years = provisional_years() if years is None else years
+    hit = sorted({d.year for d in days if d is not None and d.year in years})
+    if not hit:
+        return ""
+    return (f"（注：该期限按暂定的{'、'.join(str(y) for y in hit)}年节假日安排计算，"
+            "以国务院办公厅公布的放假安排为准，如有变化将另行告知。）")
+
+
 def _report_uncovered(year: int):
     logger.error("calendar_not_covered year=%s", year)
-    try:
-        from audit import events
+    from audit import events
 
-        events.record("calendar_not_covered", success=False, year=year)
-    except Exception:  # the audit write must not hide the real error
-        logger.exception("could not audit calendar_not_covered")
+    # outside the transaction of the operation being refused, which rolls back
+    events.record_independently("calendar_not_covered", success=False, year=year)
 
 
-def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], note: str, actor=None) -> int:
+def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], note: str, actor=None,
+             provisional: bool = False) -> int:
     """Enter a whole year's schedule (the State Council General Office's notice): its holidays and
-    make-up workdays become overrides and the year counts as covered. Replaces that year's overrides."""
+    make-up workdays become overrides and the year counts as covered. Replaces that year's overrides.
+    `provisional=True` for a stand-in (statutory holidays only): deadlines in it are marked, and the
+    administrators are alerted until the official schedule replaces it."""
     from django.db import transaction
 
     from audit import events
@@ -117,11 +160,19 @@ def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], not
         if day.year != year:
             raise ValueError(f"{day} is not in {year}")
     with transaction.atomic():
-        CalendarYear.objects.update_or_create(year=year, defaults={"note": note[:200]})
+        CalendarYear.objects.update_or_create(year=year, defaults={"note": note[:200], "provisional": provisional})
         CalendarOverride.objects.filter(date__year=year).delete()
         rows = [CalendarOverride(date=d, is_workday=False, note=note[:100]) for d in sorted(set(holidays))]
         rows += [CalendarOverride(date=d, is_workday=True, note=note[:100]) for d in sorted(set(workdays))]
         CalendarOverride.objects.bulk_create(rows)
         events.record("calendar_year_set", actor=actor, year=year, holidays=len(set(holidays)),
-                      workdays=len(set(workdays)), note=note[:200])
+                      workdays=len(set(workdays)), note=note[:200], provisional=provisional)
+        if not provisional:
+            from .notices import resolve
+
+            resolve(calendar_notice_key(year))
     return len(rows)
+
+
+def calendar_notice_key(year: int) -> str:
+    return f"calendar:{year}"

@@ -63,11 +63,25 @@ def seed(stdout):
                                       guarantor="中国建设银行兰州分行", number=f"BH{project.pk:04d}2025",
                                       amount=deposit.required_amount, valid_from=start, valid_until=end,
                                       original_held=True, key=f"demo-guarantee-{code}")
+        _start_construction(project, admin, trigger_date + dt.timedelta(days=10))
         created += 1
     for fund in EmergencyFund.objects.select_related("district"):
         services.top_up_fund(fund, actor=admin, amount=fund.target_amount, memo="年度财政预算安排",
                              key=f"demo-budget-{fund.pk}", on=today.replace(month=1, day=5))
     stdout.write(f"Demo deposits: {Deposit.objects.count()} ({created} new); emergency funds topped up.")
+
+
+def _start_construction(project, admin, on):
+    """Projects whose permit preconditions are now met start construction (projects.services refuses the
+    others: LZ-DEMO-004 and -005 wait for their deposit)."""
+    from projects import permits
+    from projects import services as project_services
+    from projects.choices import ProjectStatus
+
+    project.refresh_from_db()
+    if project.status == ProjectStatus.PERMIT_PENDING and permits.eligibility(project).eligible:
+        project_services.change_status(project, ProjectStatus.UNDER_CONSTRUCTION, actor=admin,
+                                       on=min(on, timezone.localdate()))
 
 
 def _grants():

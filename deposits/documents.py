@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from core.formats import percent, yuan
 from core.pdf import Document, cn_date
+from core.workdays import provisional_note_zh
 
 from .choices import BANK_PAY_WORKDAYS, STORE_WORKDAYS, TOPUP_WORKDAYS
 
@@ -27,7 +28,8 @@ def deposit_notice(deposit) -> bytes:
         doc.para(f"你单位承建的{project.name}（项目编号 {project.code}），根据《保障农民工工资支付条例》第三十二条和"
                  f"《工程建设领域农民工工资保证金规定》（人社部发〔2021〕65号），应缴存农民工工资保证金"
                  f"{yuan(deposit.required_amount)}（{percent(deposit.rate)}）。请于{cn_date(deposit.due_on)}前"
-                 f"（{STORE_WORKDAYS}个工作日内）在项目所在地银行专户存储，或提交不低于该金额的银行保函或工程保证保险。")
+                 f"（{STORE_WORKDAYS}个工作日内）在项目所在地银行专户存储，或提交不低于该金额的银行保函或工程保证保险。"
+                 f"{provisional_note_zh(deposit.due_on)}")
     doc.field("合同金额", yuan(project.contract_amount))
     doc.field("计算基数", yuan(deposit.base_amount))
     doc.field("适用规则", f"{deposit.policy.name}（{deposit.policy.citation}）")
@@ -46,7 +48,8 @@ def payment_notice(approval) -> bytes:
     doc.para(f"{deposit.enterprise.name}承建的{deposit.project.name}拖欠农民工工资，经本机关作出限期支付决定"
              f"（{approval.case_ref}，期限{cn_date(approval.order_deadline)}），该单位逾期未支付。根据人社部发〔2021〕65号"
              f"第十四条，本机关决定动用该项目农民工工资保证金{yuan(approval.amount)}。请你行于收到本通知书后"
-             f"{BANK_PAY_WORKDAYS}个工作日内（{cn_date(approval.bank_pay_by)}前），将下列款项直接支付至农民工本人账户。")
+             f"{BANK_PAY_WORKDAYS}个工作日内（{cn_date(approval.bank_pay_by)}前），将下列款项直接支付至农民工本人账户。"
+             f"{provisional_note_zh(approval.bank_pay_by)}")
     if deposit.guarantee_number:
         doc.field("保函编号", deposit.guarantee_number)
     doc.table(["序号", "姓名", "金额"],

@@ -1,10 +1,10 @@
 """Questions about many deposits: overdue, expiring, satisfied, and the balance as an annotation."""
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import DecimalField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core import periods
 from core.aggregates import AsMoney, MoneySum
 from core.scoping import ScopedQuerySet
 
@@ -32,7 +32,7 @@ class DepositQuerySet(ScopedQuerySet):
         today = today or timezone.localdate()
         return self.filter(form__in=DepositForm.guarantees(), status__in=DepositStatus.held(),
                            valid_until__isnull=False,
-                           valid_until__lte=today + relativedelta(months=GUARANTEE_REMINDER_MONTHS))
+                           valid_until__lte=periods.period_end(today, months=GUARANTEE_REMINDER_MONTHS))
 
     def satisfied(self, today=None):
         """Stored, guaranteed (and the guarantee still valid) or exempt: the permit may rely on it."""

@@ -29,6 +29,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from core import periods
 from core.city_settings import city_setting
 from core.formats import money, percent, yuan
 
@@ -74,9 +75,14 @@ class RateInputs:
     real_name_ok: bool | None = None
     account_ok: bool | None = None
     compliance_note: str = ""
+    # 65号 Art. 12: the contractor's record in the city starts here (its first project or deposit, or the date
+    # an official entered for earlier history). None: no record at all, so no clean years to count.
+    record_since: dt.date | None = None
+    record_source: str = ""
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        data["record_since"] = self.record_since.isoformat() if self.record_since else None
         data["contract_amount"] = str(self.contract_amount)
         data["annual_amount"] = str(self.annual_amount) if self.annual_amount is not None else None
         data["assessed_on"] = self.assessed_on.isoformat()
@@ -104,20 +110,16 @@ class RateResult:
 
 
 def years_clean(last_arrears: dt.date | None, on: dt.date) -> int | None:
-    """Whole years from the last arrears to `on` (None: no arrears in the record)."""
+    """Whole years completed from the last arrears to `on`, counted as 民法典 Arts. 201–202 count them
+    (None: no arrears in the record)."""
     if last_arrears is None:
         return None
-    years = on.year - last_arrears.year
-    if (on.month, on.day) < (last_arrears.month, last_arrears.day):
-        years -= 1
-    return years
+    return periods.completed_years(last_arrears, on)
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year - years, day=28)
+    """The first day of the `years`-year window that still runs on `day`."""
+    return periods.earliest_start_running_on(day, years=years)
 
 
 def policy_for(on: dt.date, jurisdiction: str | None = None):
@@ -171,7 +173,22 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
             lines.append(Line("arrears_last", _("Arrears record (%(source)s): last arrears on %(day)s.")
                               % {"source": inputs.arrears_source, "day": last.isoformat()}, ART_12))
     clean = years_clean(last, on) if arrears is not None else None
-    clean_years = 99 if (arrears is not None and last is None) else clean
+    # 65号 Art. 12 rewards a record of clean years in the area, not the absence of one: the years counted run
+    # from the later of the last arrears and the start of the contractor's record in the city.
+    clean_years = None
+    if arrears is not None:
+        if inputs.record_since is None:
+            lines.append(Line("record_none", _("No earlier project or deposit of this contractor in the city: no "
+                                               "years without arrears to count, the base rate applies."), ART_12))
+        else:
+            counted_from = max(d for d in (last, inputs.record_since) if d is not None)
+            clean_years = periods.completed_years(counted_from, on)
+            lines.append(Line("record_years", _(
+                "Years without arrears counted from %(start)s (%(why)s) to %(end)s: %(n)d whole year(s).") % {
+                "start": counted_from.isoformat(), "end": on.isoformat(), "n": clean_years,
+                "why": (_("the last arrears") if last is not None and last >= inputs.record_since else
+                        _("start of its record in the city: %(source)s") % {"source": inputs.record_source})},
+                ART_12))
     if inputs.blacklisted is None:
         lines.append(Line("blacklist_unknown", _("Serious-dishonesty list: not connected, not applied."), ART_12))
     blacklisted = bool(inputs.blacklisted)
@@ -283,6 +300,7 @@ def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) ->
     real_name = compliance.for_projects(sorted(ids))
     with_account = set(WageAccount.objects.filter(project_id__in=ids, closed_on__isnull=True)
                        .values_list("project_id", flat=True))
+    since, since_source = record_since(contractor, on)
     due = [p for p in [*others, project] if (account_deadline(p.contract_signed_on) or on) < on]
     missing_accounts = [p for p in due if p.pk not in with_account]
     short = [pk for pk, result in real_name.items() if not result.ok]
@@ -301,7 +319,34 @@ def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) ->
         blacklist_source=providers.blacklist_source() or "",
         grade=contractor.grade or "", real_name_ok=not short, account_ok=not missing_accounts,
         compliance_note="; ".join(str(n) for n in notes),
+        record_since=since, record_source=since_source,
     )
+
+
+def record_since(contractor, on: dt.date) -> tuple[dt.date | None, str]:
+    """(first day of the contractor's record in the city up to `on`, where it comes from): the date an
+    official entered (history before the platform), else its earliest project contract or deposit."""
+    from django.db.models import Min
+
+    from projects.models import Project
+
+    from .models import Deposit
+
+    found = []
+    if contractor.first_activity_on and contractor.first_activity_on <= on:
+        found.append((contractor.first_activity_on, _("entered by an official")))
+    first_project = (Project.objects.filter(general_contractor=contractor, contract_signed_on__lte=on)
+                     .aggregate(day=Min("contract_signed_on"))["day"])
+    if first_project:
+        found.append((first_project, _("its first construction contract")))
+    first_deposit = Deposit.objects.filter(enterprise=contractor, trigger_date__lte=on).aggregate(
+        day=Min("trigger_date"))["day"]
+    if first_deposit:
+        found.append((first_deposit, _("its first wage deposit")))
+    if not found:
+        return None, ""
+    day, source = min(found, key=lambda item: item[0])
+    return day, str(source)
 
 
 def assess_project(project, on: dt.date, *, annual_amount=None, jurisdiction=None):

@@ -14,6 +14,7 @@ from .validators import normalise_credit_code
 STAFF_FIELDS = [
     "credit_code", "name", "former_names", "legal_representative", "district", "address", "kind", "industry",
     "registered_capital", "employee_count", "insured_count", "state_owned", "provincial", "status",
+    "first_activity_on",
 ]
 # An enterprise keeps its own contact details up to date; registration facts (name, code, legal
 # representative, capital, district) come from the market regulator and are kept by officials.
@@ -27,7 +28,8 @@ class EnterpriseForm(BootstrapFormMixin, forms.ModelForm):
         widgets = {"former_names": forms.Textarea(attrs={"rows": 2})}
         field_classes = {"registered_capital": bounds.CapitalField,
                          "employee_count": bounds.EnterpriseHeadcountField,
-                         "insured_count": bounds.EnterpriseHeadcountField}
+                         "insured_count": bounds.EnterpriseHeadcountField,
+                         "first_activity_on": bounds.PastDateField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,7 +17,7 @@ from stdnum.cn import uscc
 from accounts.choices import Action
 from accounts.models import District
 from audit import events
-from core.imports.cells import RowError, Validated, boolean, finish_errors, limited, text
+from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, text
 from core.imports.reading import Column, to_decimal
 from core.imports.service import Importer
 
@@ -43,6 +43,7 @@ COLUMNS = [
     Column("provincial", "是否省属", False, "是 / 否"),
     Column("status", "经营状态", False, "存续 / 经营异常 / 注销"),
     Column("former_names", "曾用名", False, "多个曾用名用分号分隔"),
+    Column("first_activity_on", "在本市首次承接项目或缴存保证金日期", False, "平台上线前的记录，如 2018-04-02"),
 ]
 UPDATABLE_FIELDS = [c.field for c in COLUMNS if c.field != "credit_code"]
 
@@ -140,6 +141,7 @@ PARSERS = {
     "state_owned": boolean,
     "provincial": boolean,
     "status": _choice(STATUS_VALUES, EnterpriseStatus.values),
+    "first_activity_on": date(),  # 65号 Art. 12: the record in the city starts here (Enterprise.first_activity_on)
     "former_names": lambda v: "\n".join(p.strip() for p in text(v).replace("；", ";").split(";") if p.strip()),
 }
 

@@ -64,6 +64,13 @@ class Enterprise(models.Model):
     )
     # Kept in step by enterprises.grading.confirm_grade only; the history lives in CreditGrade.
     grade = models.CharField(_("credit grade"), max_length=1, choices=Grade.choices, blank=True, db_index=True)
+    # 65号 Art. 12 counts years "without arrears in the area": that record starts with the contractor's first
+    # project or deposit in the city. Derived from the platform's projects and deposits when blank
+    # (deposits.rates.record_since); an official enters it for history from before the platform.
+    first_activity_on = models.DateField(
+        _("first project or deposit in the city"), null=True, blank=True,
+        help_text=_("For history before the platform: the first construction contract or wage deposit of this "
+                    "enterprise in the city. Blank: taken from its earliest project or deposit on the platform."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -88,9 +88,8 @@ def seed(stdout):
         if sub is not None and index in (0, 2):
             services.add_subcontractor(ProjectParty(project=project, enterprise=sub, scope_of_work="主体结构劳务分包",
                                                     contract_amount=Decimal(9_000_000)), actor=admin)
+        # Construction starts in deposits.demo, once the wage deposit is in place (the permit gate).
         services.change_status(project, ProjectStatus.PERMIT_PENDING, actor=admin)
-        services.change_status(project, ProjectStatus.UNDER_CONSTRUCTION, actor=admin,
-                               on=signed + dt.timedelta(days=35))
         account = services.save_wage_account(WageAccount(
             project=project, bank_name="中国工商银行兰州分行", account_number=f"27030012{index:02d}00098765",
             opened_on=signed + dt.timedelta(days=20 if index != 3 else 45), allocation_basis="ratio",

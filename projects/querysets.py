@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Count, Q
 
 from accounts.choices import Action
-from core import crypto
+from core import crypto, periods
 from core.scoping import ScopedQuerySet, allowed_actions
 
 
@@ -56,7 +56,6 @@ class ProjectQuerySet(ScopedQuerySet):
 
     def with_compliance_problems(self, targets=None, today=None):
         """Projects below a compliance target, or without a dedicated account past the 30-day deadline."""
-        import datetime as dt
 
         from django.utils import timezone
 
@@ -70,7 +69,8 @@ class ProjectQuerySet(ScopedQuerySet):
         for metric in ComplianceMetric:
             below |= Q(**{f"n_{metric}__lt": models.F("n_workers") * targets[metric]})
         short = counts.filter(n_workers__gt=0).filter(below).values("project_id")
-        late = today - dt.timedelta(days=rules.ACCOUNT_OPENING_DAYS)
+        # signed before the first day whose 30-day period still runs today: the deadline has passed
+        late = periods.earliest_start_running_on(today, days=rules.ACCOUNT_OPENING_DAYS)
         no_account = Q(wage_account__isnull=True, contract_signed_on__lt=late)
         return self.filter(Q(pk__in=short) | no_account)
 

@@ -7,7 +7,7 @@ date); the national defaults below apply when the city has entered none.
 import datetime as dt
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
+from core import periods
 
 from .choices import ComplianceMetric
 
@@ -47,20 +47,20 @@ def account_deadline(contract_signed_on: dt.date | None) -> dt.date | None:
     """The last day to open the dedicated wage account."""
     if contract_signed_on is None:
         return None
-    return contract_signed_on + dt.timedelta(days=ACCOUNT_OPENING_DAYS)
+    return periods.period_end(contract_signed_on, days=ACCOUNT_OPENING_DAYS)
 
 
 def retention_until(wages_settled_on: dt.date | None) -> dt.date | None:
     """Payroll and attendance may be deleted only after this day (None: the project is not settled)."""
     if wages_settled_on is None:
         return None
-    return wages_settled_on + relativedelta(years=RETENTION_YEARS)
+    return periods.period_end(wages_settled_on, years=RETENTION_YEARS)
 
 
 def card_deadline(entered_on: dt.date | None) -> dt.date | None:
     if entered_on is None:
         return None
-    return entered_on + relativedelta(months=CARD_ISSUE_MONTHS)
+    return periods.period_end(entered_on, months=CARD_ISSUE_MONTHS)
 
 
 def targets_on(day: dt.date | None = None) -> dict:

@@ -87,6 +87,8 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
     if status not in STATUS_TRANSITIONS[ProjectStatus(project.status)]:
         raise ValidationError(_("A project cannot go from %(old)s to %(new)s.") % {
             "old": project.get_status_display(), "new": ProjectStatus(status).label})
+    if status == ProjectStatus.UNDER_CONSTRUCTION and project.status == ProjectStatus.PERMIT_PENDING:
+        _require_permit_preconditions(project)
     day = on or timezone.localdate()
     old = project.status
     project.status = status
@@ -105,6 +107,19 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
     _timeline(project, _("Project %(code)s: %(status)s") % {"code": project.code,
                                                              "status": project.get_status_display()}, actor=actor)
     return project
+
+
+def _require_permit_preconditions(project):
+    """Construction starts only with every permit precondition met (Decree 724 Arts. 23, 26, 32: funds in
+    place, the dedicated wage account, the wage deposit); the refusal names each one missing. Resuming a
+    suspended project is not a new start and is not gated."""
+    from .permits import eligibility
+
+    result = eligibility(project)
+    if not result.eligible:
+        raise ValidationError(_("Construction cannot start: permit preconditions not met: %(missing)s.") % {
+            "missing": "; ".join(str(r.label) + (f" ({r.missing_note})" if r.missing_note else "")
+                                 for r in result.missing)}, code="permit_preconditions")
 
 
 @transaction.atomic

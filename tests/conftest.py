@@ -88,6 +88,16 @@ def _fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_pending_independent_audit():
+    """Audit events kept outside a transaction (audit.events.record_independently) never leak between tests."""
+    from audit import events
+
+    events._independent.items = []
+    yield
+    events._independent.items = []
+
+
 @pytest.fixture
 def login():
     """A Django test client signed in as the given user."""

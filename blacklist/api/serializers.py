@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from core.api.citations import CitationsField
+from core.api.fields import ProvisionalDeadlinesField
 
 from ..models import ListedPerson, ListingEntry, PunishmentNotice
 from ..rules import DEADLINE_RULES
@@ -21,12 +22,17 @@ class ListingEntrySerializer(serializers.ModelSerializer):
     case = serializers.CharField(source="case.number", read_only=True)
     persons = ListedPersonSerializer(many=True, read_only=True)
     citations = CitationsField(DEADLINE_RULES)
+    provisional_deadlines = ProvisionalDeadlinesField(["order_deadline", "objection_deadline",
+                                                      "removal_decision_due"])
+    last_day_in_force = serializers.DateField(read_only=True, help_text=(
+        "The last day the listing applies (民法典 Arts. 201–202); expires_on is the first day it no longer does."))
 
     class Meta:
         model = ListingEntry
         fields = ["id", "enterprise", "enterprise_name", "credit_code", "district", "case", "status", "criteria",
-                  "unpaid_amount", "workers", "facts", "decision_number", "listed_on", "expires_on", "ended_on",
-                  "objection_deadline", "removal_decision_due", "persons", "citations"]
+                  "unpaid_amount", "workers", "facts", "decision_number", "listed_on", "last_day_in_force",
+                  "expires_on", "ended_on", "objection_deadline", "removal_decision_due", "persons", "citations",
+                  "provisional_deadlines"]
 
 
 class PunishmentNoticeSerializer(serializers.ModelSerializer):

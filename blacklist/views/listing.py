@@ -38,7 +38,7 @@ class ListingListView(FilteredListView):
         (gettext_lazy("Unpaid (CNY)"), lambda e: e.unpaid_amount),
         (gettext_lazy("Decision number"), lambda e: e.decision_number),
         (gettext_lazy("Listed on"), lambda e: e.listed_on),
-        (gettext_lazy("Expires on"), lambda e: e.expires_on),
+        (gettext_lazy("In force through"), lambda e: e.last_day_in_force),
         (gettext_lazy("Ended on"), lambda e: e.ended_on),
     ]
 

@@ -8,6 +8,7 @@ from accounts.api.serializers import DistrictBriefSerializer
 from accounts.models import District
 from core import bounds
 from core.api.citations import CitationsField
+from core.api.fields import ProvisionalDeadlinesField
 
 from .. import rules
 from ..choices import Channel
@@ -24,11 +25,13 @@ class ComplaintSerializer(serializers.ModelSerializer):
     case_number = serializers.CharField(source="case.number", read_only=True, default=None)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     citations = CitationsField({"acceptance_deadline": rules.ACCEPTANCE_RULE})
+    provisional_deadlines = ProvisionalDeadlinesField(["acceptance_deadline"])
 
     class Meta:
         model = Complaint
         fields = ["id", "tracking_number", "kind", "channel", "status", "status_display", "received_at",
-                  "acceptance_deadline", "deadline_error", "anonymous", "complainant_name", "complainant_phone",
+                  "acceptance_deadline", "deadline_error", "provisional_deadlines", "anonymous", "complainant_name",
+                  "complainant_phone",
                   "complainant_id_number", "employer_name", "employer_credit_code", "enterprise", "project",
                   "workplace_address", "district", "workers_count", "amount_owed", "owed_from", "owed_to",
                   "description", "group_lead", "case", "case_number", "refusal_ground", "decision_reason",
@@ -74,6 +77,8 @@ class CaseSerializer(serializers.ModelSerializer):
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     next_deadline = serializers.DateField(read_only=True)
     citations = CitationsField(rules.DEADLINE_RULES)
+    provisional_deadlines = ProvisionalDeadlinesField(
+        ["investigation_deadline", "order_deadline", "next_deadline", "supervision_deadline"])
 
     class Meta:
         model = Case
@@ -81,7 +86,7 @@ class CaseSerializer(serializers.ModelSerializer):
                   "status_display", "filed_on", "investigation_deadline", "extension_status", "order_deadline",
                   "next_deadline", "workers_owed", "amount_owed", "months_owed", "recovered_amount",
                   "recovered_workers", "compensation_amount", "flagged", "listed_supervision",
-                  "supervision_deadline", "outcome", "closed_on", "citations"]
+                  "supervision_deadline", "provisional_deadlines", "outcome", "closed_on", "citations"]
 
 
 class CloseSerializer(serializers.Serializer):

@@ -14,7 +14,13 @@ class ScopedViewSetMixin:
     a record out of their own scope. Out-of-scope ids answer 404."""
 
     def get_queryset(self):
-        return scope_queryset(super().get_queryset(), self.request.user, action_for(self.request, self))
+        # the model's own visible_to, so narrowing a queryset adds (published listings only for departments,
+        # reference data for every role) applies to the API as it does to the pages
+        qs = super().get_queryset()
+        action = action_for(self.request, self)
+        if hasattr(qs, "visible_to"):
+            return qs.visible_to(self.request.user, action)
+        return scope_queryset(qs, self.request.user, action)
 
     def _check_in_scope(self, instance, action):
         if not type(instance).objects.visible_to(self.request.user, action).filter(pk=instance.pk).exists():

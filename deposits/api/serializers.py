@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from core.api.citations import CitationsField
+from core.api.fields import ProvisionalDeadlinesField
 from deposits.choices import DEADLINE_RULES
 from deposits.models import Approval, Deposit, EmergencyFund, FundEntry, LedgerEntry
 
@@ -28,6 +29,8 @@ class DepositSerializer(serializers.ModelSerializer):
         help_text="The deposit is stored, guaranteed (guarantee still valid) or exempt.")
     explanation = ExplanationLineSerializer(many=True, read_only=True)
     citations = CitationsField(DEADLINE_RULES)
+    provisional_deadlines = ProvisionalDeadlinesField(["due_on", "topup_due_on", "review_due_on",
+                                                      "confirmation_due_on"])
 
     class Meta:
         model = Deposit
@@ -36,7 +39,7 @@ class DepositSerializer(serializers.ModelSerializer):
                   "standard_amount", "required_amount", "adjustment", "explanation", "balance", "permit_eligible",
                   "trigger", "trigger_date", "due_on", "stored_on", "guarantor", "guarantee_number",
                   "guarantee_amount", "valid_from", "valid_until", "expiry_reminder_on", "topup_due_on",
-                  "publicity_from", "publicity_until", "returned_on", "citations"]
+                  "publicity_from", "publicity_until", "returned_on", "citations", "provisional_deadlines"]
 
     def get_permit_eligible(self, deposit) -> bool:
         return deposit.satisfied
@@ -67,10 +70,12 @@ class FundEntrySerializer(serializers.ModelSerializer):
 
 
 class ApprovalSerializer(serializers.ModelSerializer):
+    provisional_deadlines = ProvisionalDeadlinesField(["order_deadline", "bank_pay_by"])
+
     class Meta:
         model = Approval
         fields = ["id", "kind", "status", "deposit", "fund", "amount", "workers", "case_ref", "order_deadline",
-                  "requested_at", "decided_at", "bank_pay_by"]
+                  "requested_at", "decided_at", "bank_pay_by", "provisional_deadlines"]
 
 
 class UsesSerializer(serializers.Serializer):

@@ -1,7 +1,6 @@
 import datetime as dt
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -11,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core import periods
 
 from ..choices import (
     GUARANTEE_REMINDER_MONTHS,
@@ -133,7 +133,7 @@ class Deposit(models.Model):
         """A guarantee that ends within a month (65号 Art. 17: remind one month ahead)."""
         today = today or timezone.localdate()
         return (self.is_guarantee and self.valid_until is not None and self.status in DepositStatus.held()
-                and self.valid_until <= today + relativedelta(months=GUARANTEE_REMINDER_MONTHS))
+                and self.valid_until <= periods.period_end(today, months=GUARANTEE_REMINDER_MONTHS))
 
     def overdue(self, today=None) -> bool:
         today = today or timezone.localdate()
@@ -145,7 +145,8 @@ class Deposit(models.Model):
     def reminder_date(valid_until: dt.date | None) -> dt.date | None:
         if valid_until is None:
             return None
-        return valid_until - relativedelta(months=GUARANTEE_REMINDER_MONTHS)
+        # the first day on which expiring() holds: the one-month period from it reaches valid_until
+        return periods.earliest_start_running_on(valid_until, months=GUARANTEE_REMINDER_MONTHS)
 
 
 class LedgerQuerySet(AppendOnlyQuerySet):

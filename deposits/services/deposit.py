@@ -4,7 +4,6 @@ an audit event and a line on the contractor's timeline (house style §2 rule 4).
 import datetime as dt
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from accounts.choices import Action
 from audit import events
+from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import add_entry
@@ -156,7 +156,7 @@ def check_guarantee(deposit, *, amount, valid_from, valid_until, original_held):
     if amount < deposit.required_amount:
         errors["amount"] = _("The guarantee must cover at least the required %(amount)s.") % {
             "amount": yuan(deposit.required_amount)}
-    if valid_until < valid_from + relativedelta(years=GUARANTEE_MIN_YEARS):
+    if valid_until < periods.period_end(valid_from, years=GUARANTEE_MIN_YEARS):
         errors["valid_until"] = _("A guarantee is valid for at least %(years)d year(s).") % {
             "years": GUARANTEE_MIN_YEARS}
     completion = deposit.project.planned_completion_on
@@ -272,7 +272,7 @@ def start_return(deposit, *, actor, commitment_on, publicity_from) -> Deposit:
     _require(deposit.project.status in (ProjectStatus.COMPLETED, ProjectStatus.WAGES_SETTLED),
              _("The project is not complete."))
     deposit.commitment_on, deposit.publicity_from = commitment_on, publicity_from
-    deposit.publicity_until = publicity_from + dt.timedelta(days=RETURN_PUBLICITY_DAYS)
+    deposit.publicity_until = periods.period_end(publicity_from, days=RETURN_PUBLICITY_DAYS)
     deposit.status, deposit.refusal_reason = DepositStatus.RETURN_PUBLICITY, ""
     save(deposit, actor)
     log(deposit, "deposit_return_publicised", _("Deposit return: public notice until %(day)s")

@@ -14,8 +14,8 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         fields = [
             "id", "credit_code", "name", "former_names", "legal_representative", "address", "district",
             "district_detail", "industry", "kind", "kind_display", "registered_capital", "employee_count",
-            "insured_count", "state_owned", "provincial", "status", "status_display", "grade", "created_at",
-            "updated_at",
+            "insured_count", "state_owned", "provincial", "status", "status_display", "grade",
+            "first_activity_on", "created_at", "updated_at",
         ]
         read_only_fields = ["grade", "created_at", "updated_at"]
 

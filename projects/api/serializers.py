@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
 from core import bounds
+from core.workdays import CalendarNotCovered, WorkdayCalendar
 
 from ..models import Employment, PayrollBatch, Project, ProjectImport, Worker
 
@@ -77,19 +79,45 @@ class EmploymentSerializer(serializers.ModelSerializer):
 class PayrollBatchSerializer(serializers.ModelSerializer):
     project_code = serializers.CharField(source="project.code", read_only=True)
     pay_due_on = serializers.SerializerMethodField()
+    pay_due_on_provisional = serializers.SerializerMethodField(
+        help_text="True when the pay date was counted with a provisional holiday schedule (it may change).")
+    pay_due_on_unavailable_reason = serializers.SerializerMethodField(
+        help_text="Why pay_due_on is null (empty when it is given).")
 
     class Meta:
         model = PayrollBatch
-        fields = ["id", "project", "project_code", "month", "pay_due_on", "worker_count", "gross_total", "net_total",
-                  "paid_total", "unpaid_count", "submitted_on", "officer_confirmed_at"]
+        fields = ["id", "project", "project_code", "month", "pay_due_on", "pay_due_on_provisional",
+                  "pay_due_on_unavailable_reason", "worker_count", "gross_total", "net_total", "paid_total",
+                  "unpaid_count", "submitted_on", "officer_confirmed_at"]
         read_only_fields = fields
 
+    def _calendar(self):
+        if "calendar" not in self.context:
+            self.context["calendar"] = WorkdayCalendar()
+        return self.context["calendar"]
+
+    def _pay_due(self, batch) -> tuple[dt.date | None, str]:
+        """(the pay date, why it is missing). Only an uncovered calendar year is expected here; any other
+        error is a bug and propagates."""
+        cache = self.context.setdefault("_pay_due", {})
+        if batch.pk not in cache:
+            try:
+                cache[batch.pk] = (batch.project.pay_due_date(batch.month, self._calendar()), "")
+            except CalendarNotCovered as exc:
+                cache[batch.pk] = (None, gettext(
+                    "No working-day schedule for %(year)d: the pay date cannot be computed until the city "
+                    "enters that year's schedule.") % {"year": exc.year})
+        return cache[batch.pk]
+
     def get_pay_due_on(self, batch) -> dt.date | None:
-        calendar = self.context.get("calendar")
-        try:
-            return batch.project.pay_due_date(batch.month, calendar)
-        except Exception:  # noqa: BLE001 (a year the holiday calendar does not cover yet)
-            return None
+        return self._pay_due(batch)[0]
+
+    def get_pay_due_on_provisional(self, batch) -> bool:
+        due = self._pay_due(batch)[0]
+        return due is not None and self._calendar().is_provisional(due, batch.project.agreed_pay_date(batch.month))
+
+    def get_pay_due_on_unavailable_reason(self, batch) -> str:
+        return self._pay_due(batch)[1]
 
 
 class ProjectImportSerializer(serializers.ModelSerializer):

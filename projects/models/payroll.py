@@ -1,4 +1,3 @@
-from dateutil.relativedelta import relativedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -8,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.choices import Action, Role
+from core import periods
 from core.scoping import ScopedQuerySet
 
 from .. import rules
@@ -23,9 +23,10 @@ class RetainedQuerySet(ScopedQuerySet):
     project_path = "project"
 
     def delete(self):
-        limit = timezone.localdate() - relativedelta(years=rules.RETENTION_YEARS)
+        # still kept: settled on or after the first day whose retention period still runs today
+        limit = periods.earliest_start_running_on(timezone.localdate(), years=rules.RETENTION_YEARS)
         settled = f"{self.project_path}__wages_settled_on"
-        if self.filter(Q(**{f"{settled}__isnull": True}) | Q(**{f"{settled}__gt": limit})).exists():
+        if self.filter(Q(**{f"{settled}__isnull": True}) | Q(**{f"{settled}__gte": limit})).exists():
             raise RetentionError(gettext("Payroll and attendance are kept until wages are settled plus %(n)d years; "
                                          "they cannot be deleted.") % {"n": rules.RETENTION_YEARS})
         return super().delete()
@@ -44,7 +45,7 @@ class LineQuerySet(RetainedQuerySet):
 
 def _check_retention(project):
     until = rules.retention_until(project.wages_settled_on)
-    if until is None or until > timezone.localdate():
+    if until is None or until >= timezone.localdate():  # the last day of the period is still kept
         raise RetentionError(gettext("Payroll and attendance are kept until wages are settled plus %(n)d years; "
                                      "they cannot be deleted.") % {"n": rules.RETENTION_YEARS})
 

@@ -131,7 +131,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
         return {"page_obj": page, "employments": page.object_list, "querystring": "tab=workers"}
 
     def tab_payroll(self, user, project):
-        from core.workdays import WorkdayCalendar
+        from core.workdays import CalendarNotCovered, WorkdayCalendar
 
         calendar = WorkdayCalendar()
         batches = list(PayrollBatch.objects.visible_to(user).filter(project=project)
@@ -141,7 +141,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
             batch.project = project
             try:
                 due = project.pay_due_date(batch.month, calendar)
-            except Exception:  # noqa: BLE001 (a year the calendar does not cover yet)
+            except CalendarNotCovered:  # a year the calendar does not cover yet: the page says so
                 due = None
             rows.append((batch, due))
         imports = list(ProjectImport.objects.visible_to(user).filter(project=project)

@@ -85,7 +85,9 @@ def test_other_district_official_gets_no_access(personas, partner):
 def test_listing_after_the_period_publishes_and_notifies(personas, partner):
     entry = listed_entry(personas.chengguan_inspector, partner, personas.chengguan_official, personas.enterprise_a)
     assert entry.status == ListingStatus.LISTED
-    assert entry.listed_on == LISTED_ON and entry.expires_on == D(2029, 7, 9)
+    # 民法典 Arts. 201–202: listed 2026-07-09, in force through the corresponding day 2029-07-09
+    assert entry.listed_on == LISTED_ON and entry.last_day_in_force == D(2029, 7, 9)
+    assert entry.expires_on == D(2029, 7, 10)
     assert entry.published_at is not None
     assert list(ListingEntry.objects.public(LISTED_ON)) == [entry]
     notice = entry.notices.get()
@@ -107,12 +109,12 @@ def test_deciding_not_to_list_needs_a_reason(personas, partner):
 
 def test_expiry_after_exactly_three_years(personas, partner):
     entry = listed_entry(personas.chengguan_inspector, partner, personas.chengguan_official, personas.enterprise_a)
-    last_day = D(2029, 7, 8)
+    last_day = D(2029, 7, 9)  # the corresponding day is the last day in force, not the first day out
     assert services.expire_listings(on=last_day) == 0
     assert ListingEntry.objects.public(last_day).exists()
-    assert not ListingEntry.objects.public(D(2029, 7, 9)).exists()  # the date decides even before the task ran
-    assert services.expire_listings(on=D(2029, 7, 9)) == 1
-    assert services.expire_listings(on=D(2029, 7, 10)) == 0  # idempotent
+    assert not ListingEntry.objects.public(D(2029, 7, 10)).exists()  # the date decides even before the task ran
+    assert services.expire_listings(on=D(2029, 7, 10)) == 1
+    assert services.expire_listings(on=D(2029, 7, 11)) == 0  # idempotent
     entry.refresh_from_db()
     assert entry.status == ListingStatus.EXPIRED and entry.publication_withdrawn_at is not None
     assert list(entry.notices.values_list("kind", flat=True)) == [NoticeKind.LISTED, NoticeKind.EXPIRED]
@@ -133,16 +135,17 @@ def test_early_removal_needs_payment_six_months_and_a_commitment(personas, partn
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
                                        commitment_signed_on=D(2026, 7, 20), on=D(2027, 1, 20))
     _pay_in_full(entry, inspector, D(2026, 7, 20))
+    # paid 2026-07-20: the six months run 07-21 .. 2027-01-20, so they have passed from 2027-01-21
     with pytest.raises(services.DomainError, match="Less than 6 months"):
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
-                                       commitment_signed_on=D(2026, 7, 20), on=D(2027, 1, 19))
+                                       commitment_signed_on=D(2026, 7, 20), on=D(2027, 1, 20))
     with pytest.raises(services.DomainError, match="commitment"):
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
-                                       commitment_signed_on=None, on=D(2027, 1, 20))
+                                       commitment_signed_on=None, on=D(2027, 1, 21))
     entry = services.request_early_removal(entry, actor=official, corrected_on=D(2026, 7, 20),
-                                           commitment_signed_on=D(2027, 1, 15), on=D(2027, 1, 20))
+                                           commitment_signed_on=D(2027, 1, 15), on=D(2027, 1, 21))
     assert entry.status == ListingStatus.REMOVAL_REQUESTED
-    assert entry.removal_decision_due == D(2027, 2, 10)  # 15 working days (weekdays-only 2027 calendar)
+    assert entry.removal_decision_due == D(2027, 2, 11)  # 15 working days (weekdays-only 2027 calendar)
     with pytest.raises(PermissionDenied):
         services.decide_early_removal(entry, actor=inspector, approve=True, on=D(2027, 1, 25))  # no approval right
     with pytest.raises(PermissionDenied, match="second person"):
@@ -159,7 +162,7 @@ def test_a_refused_early_removal_keeps_the_listing(personas, partner, calendar_2
     entry = listed_entry(inspector, partner, official, personas.enterprise_a)
     _pay_in_full(entry, inspector, D(2026, 7, 20))
     entry = services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
-                                           commitment_signed_on=D(2027, 1, 15), on=D(2027, 1, 20))
+                                           commitment_signed_on=D(2027, 1, 15), on=D(2027, 1, 21))
     entry = services.decide_early_removal(entry, actor=official, approve=False, note="材料不全", on=D(2027, 1, 25))
     assert entry.status == ListingStatus.LISTED
     assert ListingEntry.objects.public(D(2027, 1, 25)).exists()
@@ -185,7 +188,8 @@ def test_listed_enterprise_is_at_least_grade_c_and_deposits_see_the_listing(pers
     assert decide(found[entry.enterprise_id]).grade == Grade.C
     ids = [personas.enterprise_a.pk, personas.enterprise_b.pk]
     assert deposit_providers.listed(ids, LISTED_ON) == {personas.enterprise_a.pk}
-    assert deposit_providers.listed(ids, D(2029, 7, 9)) == set()  # the term is over
+    assert deposit_providers.listed(ids, D(2029, 7, 9)) == {personas.enterprise_a.pk}  # its last day
+    assert deposit_providers.listed(ids, D(2029, 7, 10)) == set()  # the term is over
 
 
 def test_the_listing_amount_is_the_unpaid_amount(personas, partner):

@@ -52,3 +52,44 @@ def test_a_mass_incident_makes_grade_c(personas):
                                 enterprise=personas.enterprise_a, description="讨薪")
     found = findings_for(Enterprise.objects.filter(pk=personas.enterprise_a.pk), 2027)[personas.enterprise_a.pk]
     assert decide(found).grade == "C"
+
+
+def _codes(enterprise, year=2027):
+    found = findings_for(Enterprise.objects.filter(pk=enterprise.pk), year)[enterprise.pk]
+    return found, [f.code for f in found if f.source == "cases"]
+
+
+def test_paying_after_the_deadline_is_not_refusing_the_order(personas, partner):
+    """人社部规〔2016〕1号: C is for refusing to carry out an order (拒不履行), not for paying late."""
+    me, e = personas.chengguan_inspector, personas.enterprise_a
+    case = overdue_case(me, partner, e, workers_count=3, amount_owed=Decimal("24000"))
+    late = case.order_deadline + dt.timedelta(days=10)
+    services.record_recovery(case, actor=me, paid_on=late, amount=case.amount_unpaid, workers_paid=3)
+    found, codes = _codes(e)
+    assert codes == ["paid_late"]
+    paid_late = next(f for f in found if f.code == "paid_late")
+    assert late.isoformat() in paid_late.label
+    assert decide(found).grade == "A"  # a late payment alone is no penalty or handling decision either
+
+
+def test_an_order_still_not_complied_with_at_the_end_of_the_period_is_refused(personas, partner):
+    me, e = personas.chengguan_inspector, personas.enterprise_a
+    case = overdue_case(me, partner, e, workers_count=3, amount_owed=Decimal("24000"))
+    # paid only in the next year: at the end of the evaluated year the order was refused
+    services.record_recovery(case, actor=me, paid_on=dt.date(2027, 1, 15), amount=case.amount_unpaid,
+                             workers_paid=3)
+    found, codes = _codes(e)
+    assert codes == ["refused_order"] and decide(found).grade == "C"
+    refused = next(f for f in found if f.code == "refused_order")
+    assert "2026-12-31" in refused.label and "人社部规〔2016〕1号" in refused.label
+
+
+def test_a_recorded_refusal_makes_grade_c_without_an_overdue_case(personas):
+    from enterprises.models import Violation
+
+    e = personas.enterprise_a
+    Violation.objects.create(enterprise=e, category="wages", handling="handling_decision",
+                             decided_on=dt.date(2026, 4, 1), description="拒不履行行政处理决定",
+                             c_trigger="refused_order")
+    found = findings_for(Enterprise.objects.filter(pk=e.pk), 2027)[e.pk]
+    assert "refused_order" in {f.code for f in found} and decide(found).grade == "C"

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import timezone
 
+from audit import events
 from audit.models import AuditEvent
 from cases import services
 from cases.models import Complaint
@@ -149,6 +150,7 @@ def test_in_a_year_the_calendar_does_not_cover_the_complaint_is_taken_with_the_d
                               now=timezone.make_aware(dt.datetime(2026, 12, 29, 9)))
     assert complaint.acceptance_deadline is None
     assert "2027" in complaint.deadline_error
+    events.flush_independent()  # written outside the transaction, at the end of the request or task
     assert AuditEvent.objects.filter(event="calendar_not_covered", data__year=2027).exists()
 
 

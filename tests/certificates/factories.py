@@ -18,7 +18,7 @@ def direct_certificate(enterprise, *, serial="WQX20260101000001", issued_on=dt.d
     certificate = Certificate(serial=serial, enterprise=enterprise, district=enterprise.district,
                               enterprise_name=enterprise.name, credit_code=enterprise.credit_code,
                               purpose=Purpose.BIDDING, issued_on=issued_on,
-                              valid_until=issued_on + dt.timedelta(days=days - 1))
+                              valid_until=issued_on + dt.timedelta(days=days))
     certificate.signature = signing.sign(certificate)
     certificate.save()
     return certificate

@@ -30,7 +30,8 @@ def test_a_clean_enterprise_gets_a_certificate_at_once(personas):
     application = apply(personas.enterprise_a, personas.enterprise_a_user)
     assert application.outcome == Outcome.ISSUED and application.blockers == []
     certificate = Certificate.objects.get(application=application)
-    assert certificate.valid_until == TODAY + dt.timedelta(days=89)  # 90 days including the day of issue
+    # 90 days from the day after issue (民法典 Art. 201: the day of issue is not counted)
+    assert certificate.valid_until == TODAY + dt.timedelta(days=90)
     assert certificate.serial.startswith("WQX20261126") and len(certificate.signature) == 64
 
 
@@ -92,7 +93,7 @@ def test_the_policy_chooses_the_checks(personas):
                                      blockers=[BlockerCode.LISTED, BlockerCode.UNPAID_ORDER])
     application = apply(personas.enterprise_a, personas.enterprise_a_user)
     assert application.outcome == Outcome.ISSUED
-    assert application.certificate.valid_until == TODAY + dt.timedelta(days=29)
+    assert application.certificate.valid_until == TODAY + dt.timedelta(days=30)
 
 
 def test_red_warning_hook_applies_once_a_provider_registers(personas):

@@ -32,7 +32,7 @@ def test_signing_a_commitment_letter(login, personas, commitment_mode):
     assert response.status_code == 302
     letter = CommitmentLetter.objects.get()
     assert letter.enterprise == personas.enterprise_a and letter.signatory == "张三"
-    assert letter.valid_until == letter.signed_on + dt.timedelta(days=179)
+    assert letter.valid_until == letter.signed_on + dt.timedelta(days=180)  # the signing day not counted
     pdf = client.get(f"/certificates/commitments/{letter.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 

@@ -47,7 +47,8 @@ def test_task_runs_in_a_real_worker_through_redis(redis_worker):
 
     started = time.monotonic()
     result = check_calendar_coverage.apply_async(kwargs={"today": "2026-12-05"}, queue=redis_worker)
-    assert result.get(timeout=60) == {"covered_until": 2026, "next_year_missing": True}
+    assert result.get(timeout=60) == {"covered_until": 2026, "confirmed_until": 2026, "next_year_missing": True,
+                                      "next_year_provisional": False}
     assert time.monotonic() - started < 60
     # The worker wrote to the same database through its own connection, result row included.
     assert AuditEvent.objects.filter(event="calendar_not_covered", data__checked_on="2026-12-05").count() == 1

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from audit import events
 from audit.models import AuditEvent
 from core.models import CalendarOverride, CalendarYear
 from core.workdays import CalendarNotCovered, WorkdayCalendar, add_workdays, workdays_between
@@ -41,6 +42,7 @@ def test_uncovered_year_raises_and_is_audited():
     with pytest.raises(CalendarNotCovered) as excinfo:
         add_workdays(D(2026, 12, 30), 5)
     assert excinfo.value.year == 2027
+    events.flush_independent()  # at the end of the request or task
     assert AuditEvent.objects.filter(event="calendar_not_covered", data__year=2027).exists()
 
 
@@ -59,7 +61,8 @@ def test_calendar_check_task_flags_a_missing_next_year():
     from core.tasks import check_calendar_coverage
 
     result = check_calendar_coverage(today="2026-12-01")
-    assert result == {"covered_until": 2026, "next_year_missing": True}
+    assert result == {"covered_until": 2026, "confirmed_until": 2026, "next_year_missing": True,
+                      "next_year_provisional": False}
     check_calendar_coverage(today="2026-12-01")  # idempotent: one event per day
     assert AuditEvent.objects.filter(event="calendar_not_covered").count() == 1
     assert check_calendar_coverage(today="2026-06-01")["next_year_missing"] is False

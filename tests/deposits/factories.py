@@ -34,7 +34,12 @@ class OrderFactory(factory.django.DjangoModelFactory):
     service_method = "in_person"
 
 
-def project(enterprise, **fields):
+def project(enterprise, *, long_record=True, **fields):
+    """A project of the contractor; by default one with years of history in the city (65号 Art. 12 counts its
+    clean years from its first project or deposit, enterprises.Enterprise.first_activity_on)."""
+    if long_record and enterprise.first_activity_on is None:
+        enterprise.first_activity_on = D(2015, 1, 1)
+        enterprise.save(update_fields=["first_activity_on"])
     fields.setdefault("district", enterprise.district)
     fields.setdefault("planned_completion_on", D(2027, 6, 30))
     return ProjectFactory(general_contractor=enterprise, **fields)

@@ -45,7 +45,8 @@ def test_a_guarantee_makes_the_permit_eligible(project, official, today):
     assert not eligibility(project).as_dict()["requirements"][2]["met"]
     deposit = factories.guaranteed(project, official)
     assert deposit.status == DepositStatus.GUARANTEED
-    assert deposit.expiry_reminder_on == D(2027, 11, 30)
+    # valid until 2027-12-31: the one month that ends on it runs from 2027-12-01 (民法典 Arts. 201–202)
+    assert deposit.expiry_reminder_on == D(2027, 12, 1)
     wage_deposit = [r for r in eligibility(project).as_dict()["requirements"] if r["code"] == "wage_deposit"]
     assert wage_deposit[0]["met"] is True
 

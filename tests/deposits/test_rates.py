@@ -21,6 +21,9 @@ def inputs(amount="12000000.00", **fields):
     fields.setdefault("blacklisted", False)
     fields.setdefault("real_name_ok", True)
     fields.setdefault("account_ok", True)
+    # a contractor with a long record in the city unless a case says otherwise (65号 Art. 12 counts its years)
+    fields.setdefault("record_since", D(2015, 1, 1))
+    fields.setdefault("record_source", "its first construction contract")
     return rates.RateInputs(contract_amount=M(amount), assessed_on=fields.pop("on", ON),
                             contract_signed_on=fields.pop("signed", ON), **fields)
 
@@ -42,15 +45,31 @@ CASES_2021 = [
      "0.045", "135000.00", "increased", "small_arrears"),
     ("small, record not connected", inputs("2999999.99", arrears=None), "0.03", "90000.00", "standard",
      "small_unknown"),
-    ("exactly 2 clean years", inputs(arrears=[years_ago(2)]), "0.015", "180000.00", "reduced", "clean2"),
+    # 民法典 Arts. 201–202: the arrears day is not counted, the corresponding day is the period's last day, so
+    # two years are complete the day after it
+    ("exactly 2 clean years", inputs(arrears=[years_ago(2, days=-1)]), "0.015", "180000.00", "reduced", "clean2"),
+    ("the corresponding day itself is one day short of 2 clean years", inputs(arrears=[years_ago(2)]), "0.045",
+     "540000.00", "increased", "arrears2"),
     ("one day short of 2 clean years", inputs(arrears=[years_ago(2, days=1)]), "0.045", "540000.00", "increased",
      "arrears2"),
-    ("exactly 3 clean years with compliance", inputs(arrears=[years_ago(3)]), "0", "0.00", "exempt",
+    ("exactly 3 clean years with compliance", inputs(arrears=[years_ago(3, days=-1)]), "0", "0.00", "exempt",
      "clean3_exempt"),
-    ("3 clean years without compliance", inputs(arrears=[years_ago(3)], real_name_ok=False,
+    ("3 clean years without compliance", inputs(arrears=[years_ago(3, days=-1)], real_name_ok=False,
                                                 compliance_note="1 project below the real-name targets"),
      "0.015", "180000.00", "reduced", "clean3_no_compliance"),
     ("no arrears at all", inputs(arrears=[], account_ok=False), "0.015", "180000.00", "reduced", "clean2"),
+    # 65号 Art. 12 needs a record of clean years in the area: none found is not three clean years
+    ("no earlier project, deposit or case in the city", inputs(arrears=[], record_since=None), "0.03",
+     "360000.00", "standard", "record_none"),
+    ("first project in the city signed today", inputs(arrears=[], record_since=ON), "0.03", "360000.00",
+     "standard", "record_years"),
+    ("in the city for 2.5 years, no arrears: reduced, not exempt", inputs(arrears=[], record_since=D(2023, 12, 1)),
+     "0.015", "180000.00", "reduced", "clean2"),
+    ("record since a day short of 2 years", inputs(arrears=[], record_since=years_ago(2)), "0.03", "360000.00",
+     "standard", "record_years"),
+    ("history before the platform entered by an official", inputs(arrears=[], record_since=D(2020, 3, 1),
+                                                                  record_source="entered by an official"),
+     "0", "0.00", "exempt", "clean3_exempt"),
     ("blacklist +100%", inputs(arrears=[years_ago(1)], blacklisted=True), "0.06", "720000.00", "increased",
      "blacklist"),
     ("blacklist absorbs the arrears increase", inputs(arrears=[years_ago(1)], blacklisted=True), "0.06",
@@ -59,8 +78,8 @@ CASES_2021 = [
      "increased", "blacklist_no_relief"),
     ("one other live project", inputs(arrears=[years_ago(1)], other_live_projects=1, blacklisted=None), "0.0225",
      "270000.00", "reduced", "concurrent"),
-    ("concurrent and 2 clean years", inputs(arrears=[years_ago(2)], other_live_projects=2), "0.0075", "90000.00",
-     "reduced", "concurrent"),
+    ("concurrent and 2 clean years", inputs(arrears=[years_ago(2, days=-1)], other_live_projects=2), "0.0075",
+     "90000.00", "reduced", "concurrent"),
     ("multi-year: annual amount", inputs(annual_amount=M("4000000.00"), arrears=[years_ago(1)]), "0.045",
      "180000.00", "increased", "base"),
 ]
@@ -102,7 +121,8 @@ def test_cap_and_uncapped_increase():
 LOCAL = [
     ("2013 flat 3% of the project cost", "lanzhou-2013", inputs(grade="C", blacklisted=True), "0.03", "360000.00"),
     ("2017 grade A reduced", "lanzhou-2017", inputs(grade="A", arrears=None), "0.015", "180000.00"),
-    ("2017 grade C increased", "lanzhou-2017", inputs(grade="C", arrears=[years_ago(2)]), "0.045", "540000.00"),
+    ("2017 grade C increased", "lanzhou-2017", inputs(grade="C", arrears=[years_ago(2, days=-1)]), "0.045",
+     "540000.00"),
     ("2017 three clean years exempt", "lanzhou-2017", inputs(grade="B", arrears=[], real_name_ok=False), "0",
      "0.00"),
 ]
@@ -154,3 +174,39 @@ def test_without_a_blacklist_the_explanation_says_it_is_not_connected(personas):
     result, facts = rates.assess_project(first, ON)
     assert facts.blacklisted is None
     assert "blacklist_unknown" in [line.code for line in result.lines]
+
+
+@pytest.mark.django_db
+def test_the_record_in_the_city_starts_with_the_first_project_deposit_or_the_date_entered(personas):
+    """65号 Art. 12: the years counted start with the contractor's first project or deposit in the city; an
+    official enters earlier history on the enterprise (first_activity_on)."""
+    gc = personas.enterprise_a
+    assert rates.record_since(gc, ON) == (None, "")
+    first = factories.project(gc, long_record=False, contract_signed_on=D(2025, 3, 1))
+    # signed after the assessment day: not part of the record
+    factories.project(gc, long_record=False, contract_signed_on=D(2026, 9, 1))
+    assert rates.record_since(gc, ON) == (D(2025, 3, 1), "its first construction contract")
+    gc.first_activity_on = D(2019, 5, 1)
+    gc.save()
+    assert rates.record_since(gc, ON) == (D(2019, 5, 1), "entered by an official")
+    # with no arrears at all, only the years since the record began are counted, and the explanation says which
+    providers.register_arrears_provider(factories.Arrears({}))
+    providers.register_blacklist_provider(factories.Blacklist([]))
+    gc.first_activity_on = None
+    gc.save()
+    result, facts = rates.assess_project(first, ON)
+    assert facts.record_since == D(2025, 3, 1)
+    line = next(line for line in result.lines if line.code == "record_years")
+    assert "2025-03-01" in line.text and "2026-06-15" in line.text and "1 whole year" in line.text
+    assert result.adjustment != "exempt" and "clean2" not in [line.code for line in result.lines]
+
+
+@pytest.mark.django_db
+def test_a_new_contractor_pays_the_base_rate(personas):
+    """A general contractor with no earlier project, deposit or case in the city is not "3 clean years"."""
+    first = factories.project(personas.enterprise_b, long_record=False, contract_signed_on=ON,
+                              contract_amount=M("12000000.00"))
+    providers.register_arrears_provider(factories.Arrears({}))
+    providers.register_blacklist_provider(factories.Blacklist([]))
+    result, _facts = rates.assess_project(first, ON)
+    assert result.adjustment == "standard" and result.rate == result.policy.base_rate

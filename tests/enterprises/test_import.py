@@ -22,7 +22,7 @@ def row(n, *, district="城关区", name=None, **overrides):
         "统一社会信用代码": credit_code(9000 + n), "单位名称": name or f"兰州导入测试{n}有限公司",
         "法定代表人": "王五", "所属区县": district, "地址": f"城关区测试路{n}号", "单位类型": "施工总承包单位",
         "行业门类": "E", "注册资本（万元）": 1234.5, "职工人数": 100, "参保人数": 90, "是否国有": "否",
-        "是否省属": "否", "经营状态": "存续", "曾用名": "",
+        "是否省属": "否", "经营状态": "存续", "曾用名": "", "在本市首次承接项目或缴存保证金日期": "",
     }
     values.update(overrides)
     return [values[h] for h in HEADERS]
@@ -78,6 +78,16 @@ def test_reimport_updates_by_credit_code_instead_of_duplicating(personas):
     assert (job.created_count, job.updated_count) == (1, 1)
     assert Enterprise.objects.filter(credit_code=credit_code(9001)).count() == 1
     assert Enterprise.objects.get(credit_code=credit_code(9001)).address == "城关区新地址8号"
+
+
+def test_history_before_the_platform_is_imported_and_a_blank_keeps_it(personas):
+    """65号 Art. 12: the first project or deposit in the city, for history before the platform."""
+    import datetime as dt
+
+    run(workbook([row(1, **{"在本市首次承接项目或缴存保证金日期": "2018-04-02"})]), personas.city_admin)
+    assert Enterprise.objects.get(credit_code=credit_code(9001)).first_activity_on == dt.date(2018, 4, 2)
+    run(workbook([row(1, **{"地址": "城关区新地址9号"})]), personas.city_admin)
+    assert Enterprise.objects.get(credit_code=credit_code(9001)).first_activity_on == dt.date(2018, 4, 2)
 
 
 def test_an_unchanged_row_is_not_rewritten(personas):

@@ -32,6 +32,9 @@ def test_public_list_shows_listed_enterprises_only_after_the_decision(client, pe
     assert entry.enterprise.name in html and entry.decision_number in html
     assert entry.enterprise.legal_representative in html
     assert pending.enterprise.name not in html
+    # the last day in force: the corresponding day three years on (民法典 Arts. 201–202), not the day before
+    assert entry.last_day_in_force == entry.listed_on.replace(year=entry.listed_on.year + 3)
+    assert f'data-testid="last-day-in-force">{entry.last_day_in_force:%Y-%m-%d}' in html
 
 
 def test_search_and_no_personal_data(client, personas, partner):
@@ -48,7 +51,9 @@ def test_search_and_no_personal_data(client, personas, partner):
 
 def test_expired_listing_leaves_the_public_list(client, personas, partner):
     entry = listed_entry(personas.chengguan_inspector, partner, personas.chengguan_official, personas.enterprise_a)
-    services.expire_listings(on=dt.date(2029, 7, 9))
+    services.expire_listings(on=dt.date(2029, 7, 9))  # its last day in force: still listed
+    assert entry.enterprise.name in client.get("/public/blacklist/").content.decode()
+    services.expire_listings(on=dt.date(2029, 7, 10))
     assert entry.enterprise.name not in client.get("/public/blacklist/").content.decode()
 
 

@@ -25,10 +25,18 @@ class Command(BaseCommand):
         parser.add_argument("--holiday", action="append", default=[], help="a date or FROM:TO (rest days)")
         parser.add_argument("--workday", action="append", default=[], help="a make-up workday (调休上班)")
         parser.add_argument("--note", required=True, help="the notice the schedule comes from")
+        parser.add_argument("--provisional", action="store_true",
+                            help="a stand-in (statutory holidays only, no official notice yet): deadlines in the "
+                                 "year are marked provisional and administrators are alerted until it is replaced")
 
-    def handle(self, *args, year, holiday, workday, note, **options):
+    def handle(self, *args, year, holiday, workday, note, provisional, **options):
         try:
-            count = set_year(year, holidays=_days(holiday), workdays=_days(workday), note=note)
+            count = set_year(year, holidays=_days(holiday), workdays=_days(workday), note=note,
+                             provisional=provisional)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
-        self.stdout.write(f"{year}: {count} overrides entered; deadlines may now count in {year}.")
+        if provisional:
+            self.stdout.write(f"{year}: {count} overrides entered as PROVISIONAL; deadlines in {year} are marked "
+                              "provisional until the official schedule is entered.")
+        else:
+            self.stdout.write(f"{year}: {count} overrides entered; deadlines may now count in {year}.")

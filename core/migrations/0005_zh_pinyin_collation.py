@@ -17,6 +17,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0003_seed_city_settings")]
+    dependencies = [("core", "0004_provisional_calendar_years_and_admin_notices")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
