@@ -1,8 +1,7 @@
 """Forms validate the shape; projects.services enforces the rules."""
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
@@ -118,7 +117,7 @@ class NoticeBoardForm(BootstrapFormMixin, forms.Form):
 
 
 class FundsForm(BootstrapFormMixin, forms.Form):
-    on = forms.DateField(label=_("Funding confirmed on"), widget=forms.DateInput(), initial=dt.date.today)
+    on = forms.DateField(label=_("Funding confirmed on"), widget=forms.DateInput(), initial=timezone.localdate)
     note = forms.CharField(label=_("Basis (document, bank certificate)"), max_length=255, required=False)
 
 

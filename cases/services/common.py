@@ -92,7 +92,7 @@ def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: 
     if case.enterprise_id:
         add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
                   obj=case, url=case.get_absolute_url(),
-                  occurred_at=timezone.make_aware(dt.datetime.combine(on, dt.datetime.now().time()))
+                  occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
                   if on != today() else None)
     return event
 
