@@ -89,6 +89,15 @@ class CaseChildQuerySet(ScopedQuerySet):
     """Rows that belong to a case (events, inspectors, orders, recoveries, transfers)."""
 
 
+class RecoveryQuerySet(CaseChildQuerySet):
+    def correctable(self):
+        """Counted payments not corrected yet (what a reversal may undo)."""
+        return self.filter(kind="payment", status="confirmed", reversals__isnull=True)
+
+    def pending(self):
+        return self.filter(status="pending")
+
+
 class ThresholdQuerySet(models.QuerySet):
     """City-wide reference data with effective dates: every role that may view reads all rows."""
 

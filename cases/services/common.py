@@ -77,10 +77,15 @@ def require_status(case, allowed, action_label) -> None:
             "action": action_label, "status": case.get_status_display()})
 
 
+# Decree 423 Art. 16: an investigation is carried out by at least two labour-inspection officers (监察员) holding
+# the inspection certificate. A district official supervises and approves (maker ≠ checker); a grid assistant
+# (网格协管员) reports and helps but holds no certificate: neither counts towards the two.
+CASEWORKER_ROLES = (Role.INSPECTOR,)
+
+
 def is_caseworker(user, district_id) -> bool:
-    """Who may be assigned to a case of the district: its inspectors and officials."""
-    return (user.is_active and user.role in (Role.INSPECTOR, Role.DISTRICT_OFFICIAL)
-            and user.district_id == district_id)
+    """Who may be assigned to a case of the district: its active inspectors."""
+    return user.is_active and user.role in CASEWORKER_ROLES and user.district_id == district_id
 
 
 def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: str = "", **data) -> CaseEvent:
