@@ -63,7 +63,7 @@ class Case(models.Model):
     workers_owed = models.PositiveIntegerField(_("workers owed"), default=0)
     amount_owed = models.DecimalField(_("amount owed (CNY)"), max_digits=14, decimal_places=2, default=0)
     months_owed = models.PositiveSmallIntegerField(_("months owed"), default=0)
-    # Kept in step by services.record_recovery under the case's row lock.
+    # Recomputed from the counted Recovery entries by services.money under the case's row lock.
     recovered_amount = models.DecimalField(_("wages recovered (CNY)"), max_digits=14, decimal_places=2, default=0)
     recovered_workers = models.PositiveIntegerField(_("workers paid"), default=0)
     compensation_rate = models.DecimalField(_("additional compensation rate"), max_digits=3, decimal_places=2,

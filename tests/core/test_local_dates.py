@@ -83,6 +83,25 @@ def test_a_mass_incident_at_night_is_on_the_case_timeline_on_its_local_day(froze
     assert CaseEvent.objects.get(case=case, kind="note").occurred_on == LOCAL_DAY
 
 
+def test_supervision_deadline_and_the_order_forms_dates_start_on_the_local_day(frozen_clock, personas, partner):
+    from cases import forms
+    from cases.models import Case
+    from tests.cases.factories import CaseFactory
+
+    case = CaseFactory(enterprise=personas.enterprise_a, filed_on=dt.date(2026, 5, 20))
+    services.list_for_supervision(case, actor=personas.chengguan_official, note="督办")
+    case = Case.objects.get(pk=case.pk)
+    assert CaseEvent.objects.get(case=case, kind="supervision").occurred_on == LOCAL_DAY
+    from cases.models import DifficultCaseThreshold
+
+    threshold = DifficultCaseThreshold.objects.in_force(LOCAL_DAY).first()
+    days = threshold.supervision_workdays if threshold else 30
+    assert case.supervision_deadline == calendar().add_workdays(LOCAL_DAY, days)
+    order_form = forms.OrderForm()
+    assert order_form["issued_on"].value() == LOCAL_DAY and order_form["served_on"].value() == LOCAL_DAY
+    assert forms.RecoveryForm()["paid_on"].value() == LOCAL_DAY
+
+
 def test_an_order_is_overdue_from_the_local_day_after_its_deadline(personas, partner, monkeypatch):
     from tests.cases.factories import ordered_case
 
