@@ -63,3 +63,16 @@ def test_an_official_or_grid_assistant_cannot_be_the_second_inspector(personas, 
 def test_an_official_accepting_a_complaint_is_not_put_on_the_case(personas):
     case = filed_case(personas.chengguan_official, personas.enterprise_a)
     assert not case.assignments.exists()
+
+
+def test_the_inbox_offers_take_to_inspectors_not_to_officials(personas, partner, login):
+    from django.urls import reverse
+
+    case = filed_case(partner, personas.enterprise_a)
+    inspector_inbox = login(personas.chengguan_inspector).get(reverse("cases:inbox")).content.decode()
+    assert f'id="inbox-case-{case.pk}"' in inspector_inbox and 'data-testid="quick-take"' in inspector_inbox
+    official = login(personas.chengguan_official)
+    official_inbox = official.get(reverse("cases:inbox")).content.decode()
+    assert f'id="inbox-case-{case.pk}"' in official_inbox and 'data-testid="quick-take"' not in official_inbox
+    official.post(reverse("cases:quick", args=["case", case.pk, "take"]), HTTP_HX_REQUEST="true")
+    assert not case.assignments.filter(inspector=personas.chengguan_official).exists()

@@ -52,3 +52,19 @@ def test_no_module_uses_stdnums_region_checking_id_validation():
         if pattern.search(path.read_text(encoding="utf-8")):
             offenders.append(str(rel))
     assert offenders == [], "use core.identity.parse_id_number (stdnum's region table raises KeyError)"
+
+
+@pytest.mark.parametrize("value", ["", "²" * 18, "\x00" * 18, "ÿ" * 18, "91110000600037341", "IOZSV0000000000000"])
+def test_the_credit_code_validator_only_ever_refuses(value):
+    from django.core.exceptions import ValidationError
+
+    from enterprises.validators import validate_credit_code
+
+    with pytest.raises(ValidationError):
+        validate_credit_code(value)
+
+
+def test_a_full_width_credit_code_is_normalised_to_ascii():
+    from enterprises.validators import normalise_credit_code
+
+    assert normalise_credit_code("９１１１００００６０００３７３４１ｌ") == "91110000600037341L"
