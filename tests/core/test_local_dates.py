@@ -113,7 +113,8 @@ def test_an_order_is_overdue_from_the_local_day_after_its_deadline(personas, par
 
 
 # The class: a `.date()` on an aware datetime is its UTC day; naive now/today read the server's zone (UTC in the
-# containers). Allowed: `.date()` right after localtime(...), and Excel cell values (naive, calendar values).
+# containers). Allowed: `.date()` on a line that localises (localtime/localdate) the aware case, and Excel cell
+# values (naive calendar values).
 ALLOWED_DATE_CALLS = {"projects/importers/common.py"}
 NAIVE_CLOCK = re.compile(r"\b(?:dt\.|datetime\.)?(?:date\.today|datetime\.now\(\s*\)|datetime\.utcnow|utcnow)\(?")
 
@@ -131,7 +132,8 @@ def test_no_utc_dates_from_timestamps_anywhere_in_the_source():
     for rel, text in _sources():
         for number, line in enumerate(text.splitlines(), start=1):
             code = line.split("#", 1)[0]
-            if ".date()" in code and "localtime(" not in code and rel not in ALLOWED_DATE_CALLS:
+            localised = "localtime(" in code or "localdate(" in code  # e.g. aware → localdate, naive → .date()
+            if ".date()" in code and not localised and rel not in ALLOWED_DATE_CALLS:
                 offenders.append(f"{rel}:{number}: {line.strip()}")
             if NAIVE_CLOCK.search(code):
                 offenders.append(f"{rel}:{number}: {line.strip()}")
