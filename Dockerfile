@@ -17,4 +17,6 @@ RUN SECRET_KEY=build FIELD_ENCRYPTION_KEYS=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhY
  && chown -R wagewatch /app
 USER wagewatch
 EXPOSE 8000
-CMD ["gunicorn", "wagewatch.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# The system checks run first: a production setting that cannot work (e.g. PROXY_COUNT unset behind the proxy)
+# stops the container with its message instead of serving.
+CMD ["sh", "-c", "python manage.py check --fail-level ERROR && exec gunicorn wagewatch.wsgi:application --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]

@@ -61,7 +61,7 @@ bench: venv services
 
 check-deploy: venv
 	DJANGO_DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) FIELD_ENCRYPTION_KEYS=$$($(BIN)/python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())') \
-	  BLIND_INDEX_KEY=x ALLOWED_HOSTS=wagewatch.example $(BIN)/python manage.py check --deploy --fail-level WARNING
+	  BLIND_INDEX_KEY=x ALLOWED_HOSTS=wagewatch.example PROXY_COUNT=1 $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 vendor:
 	tools/vendor/update.sh

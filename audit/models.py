@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.choices import Role
@@ -61,7 +62,7 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"])]
 
     def __str__(self):
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.event} {self.object_repr}"
+        return f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M} {self.event} {self.object_repr}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

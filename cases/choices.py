@@ -166,6 +166,19 @@ class ResponseAction(models.TextChoices):
     POLICE = "police", _("Police on site")
 
 
+class RecoveryKind(models.TextChoices):
+    PAYMENT = "payment", _("Payment")
+    REVERSAL = "reversal", _("Correction (reversal)")
+
+
+class RecoveryStatus(models.TextChoices):
+    """A payment above what is owed waits for a second official (maker ≠ checker) before it counts."""
+
+    CONFIRMED = "confirmed", _("Counted")
+    PENDING = "pending", _("Awaiting confirmation")
+    REFUSED = "refused", _("Not confirmed")
+
+
 class EventKind(models.TextChoices):
     """The lines of a case's own timeline."""
 

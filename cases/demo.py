@@ -125,8 +125,10 @@ def _scenarios(b: Builder, stdout):
     services.request_escalation(over, actor=b.me, kind="deposit_drawdown", amount=Decimal("68000"),
                                 reason="逾期未支付，申请动用工资保证金先行垫付。", on=D(2026, 7, 21))
     complied = b.ordered(D(2026, 7, 6), D(2026, 7, 7), D(2026, 8, 3), workers=5, amount="41000")
+    names = ("王建军", "李红梅", "张国强", "马小龙", "赵文斌")
+    paid = [{"name": name, "id_number": "", "amount": "8200"} for name in names]
     services.record_recovery(complied, actor=b.me, paid_on=D(2026, 8, 10), amount=Decimal("41000"), workers_paid=5,
-                             note="银行代发", workers=[{"name": "王建军", "id_number": "", "amount": "8200"}])
+                             note="银行代发", workers=paid)
     closed = b.ordered(D(2026, 4, 7), D(2026, 4, 8), D(2026, 5, 6), workers=20, amount="156000")
     services.record_recovery(closed, actor=b.me, paid_on=D(2026, 5, 12), amount=Decimal("156000"), workers_paid=20)
     services.close_case(closed, actor=b.me, outcome="rectified", summary="用人单位已足额支付，案件办结。",

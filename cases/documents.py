@@ -5,6 +5,8 @@ Built on core.pdf (an embedded TrueType CJK font, so every reader shows the same
 Chinese whatever the UI language: they are official papers served in China.
 """
 
+from django.utils import timezone
+
 from core.formats import yuan
 from core.pdf import Document, cn_date
 from core.workdays import provisional_note_zh
@@ -21,7 +23,7 @@ def acceptance_notice(complaint) -> bytes:
     doc.field("涉及人数", complaint.workers_count)
     doc.field("反映金额", yuan(complaint.amount_owed))
     doc.para("你可凭投诉编号及登记手机号码后四位查询办理进度。")
-    doc.signature(complaint.decided_at.date() if complaint.decided_at else complaint.received_on)
+    doc.signature(timezone.localdate(complaint.decided_at) if complaint.decided_at else complaint.received_on)
     return doc.render()
 
 

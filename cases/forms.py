@@ -143,8 +143,10 @@ class AssignForm(BootstrapFormMixin, forms.Form):
 
     def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from .services.common import CASEWORKER_ROLES  # the one rule of who counts as an inspector
+
         self.fields["inspector"].queryset = User.objects.filter(
-            district_id=case.district_id, role__in=[Role.INSPECTOR, Role.DISTRICT_OFFICIAL], is_active=True,
+            district_id=case.district_id, role__in=CASEWORKER_ROLES, is_active=True,
         ).exclude(case_assignments__case=case).order_by("name", "username")
 
 
@@ -205,9 +207,38 @@ class RecoveryForm(BootstrapFormMixin, forms.Form):
     workers = forms.CharField(label=_("Workers paid (one per line: name, ID number, amount)"), required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))
     note = forms.CharField(label=_("Note"), required=False, max_length=255)
+    reason = forms.CharField(label=_("Reason, if more than is owed is paid"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Interest or compensation: a second official confirms such a payment."))
 
     def clean_workers(self):
         return parse_worker_lines(self.cleaned_data.get("workers", ""))
+
+
+def _recovery_choices(recoveries):
+    return [(r.pk, f"{r.paid_on:%Y-%m-%d} · ¥{r.amount:,.2f} · {r.workers_paid}") for r in recoveries]
+
+
+class RecoveryCorrectionForm(BootstrapFormMixin, forms.Form):
+    """Undo a wrong entry with a reversal (never an edit)."""
+
+    recovery = forms.TypedChoiceField(label=_("Payment to correct"), coerce=int)
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recovery"].choices = _recovery_choices(case.recoveries.correctable())
+
+
+class RecoveryConfirmationForm(BootstrapFormMixin, forms.Form):
+    recovery = forms.TypedChoiceField(label=_("Payment"), coerce=int)
+    approve = forms.TypedChoiceField(label=_("Decision"), coerce=lambda v: v == "yes",
+                                     choices=[("yes", _("Confirm")), ("no", _("Do not confirm"))])
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["recovery"].choices = _recovery_choices(case.recoveries.pending())
 
 
 class CompensationForm(BootstrapFormMixin, forms.Form):

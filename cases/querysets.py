@@ -31,12 +31,22 @@ class CaseQuerySet(ScopedQuerySet):
 
     def with_next_deadline(self):
         """The deadline the case is waiting on now: the order's while one is running, else the
-        investigation's; listed supervision's when it comes first."""
+        investigation's; listed supervision's (挂牌督办) when it comes first or is the only one, in every open
+        state. Closed and withdrawn cases wait on nothing."""
+        S = CaseStatus
         return self.annotate(
+            state_deadline=DbCase(
+                When(status=S.ORDER_ISSUED, then=F("order_deadline")),
+                When(status__in=[S.FILED, S.INVESTIGATING], then=F("investigation_deadline")),
+                default=None,
+                output_field=models.DateField(),
+            )
+        ).annotate(
             next_deadline=DbCase(
-                When(status=CaseStatus.ORDER_ISSUED, then=F("order_deadline")),
-                When(status__in=[CaseStatus.FILED, CaseStatus.INVESTIGATING], then=F("investigation_deadline")),
-                default=F("supervision_deadline"),
+                When(Q(status__in=S.open(), listed_supervision=True, supervision_deadline__isnull=False)
+                     & (Q(state_deadline__isnull=True) | Q(supervision_deadline__lt=F("state_deadline"))),
+                     then=F("supervision_deadline")),
+                default=F("state_deadline"),
                 output_field=models.DateField(),
             )
         )
@@ -78,6 +88,15 @@ class CaseQuerySet(ScopedQuerySet):
 
 class CaseChildQuerySet(ScopedQuerySet):
     """Rows that belong to a case (events, inspectors, orders, recoveries, transfers)."""
+
+
+class RecoveryQuerySet(CaseChildQuerySet):
+    def correctable(self):
+        """Counted payments not corrected yet (what a reversal may undo)."""
+        return self.filter(kind="payment", status="confirmed", reversals__isnull=True)
+
+    def pending(self):
+        return self.filter(status="pending")
 
 
 class ThresholdQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -100,7 +101,7 @@ class CertificateApplication(models.Model):
         ordering = ["-applied_at", "-pk"]
 
     def __str__(self):
-        return f"{self.enterprise} {self.applied_at:%Y-%m-%d} {self.get_outcome_display()}"
+        return f"{self.enterprise} {timezone.localtime(self.applied_at):%Y-%m-%d} {self.get_outcome_display()}"
 
 
 class Certificate(models.Model):

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)
         from .imports import tasks  # noqa: F401 (registers the import tasks with Celery)
 
 

@@ -12,6 +12,7 @@ import unicodedata
 from decimal import Decimal
 
 from django.http import FileResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -108,6 +109,6 @@ def write_xlsx(columns, rows, sheet_title="Sheet1", file=None):
 
 def stream_xlsx(filename: str, columns, rows):
     out = write_xlsx(columns, rows, sheet_title=filename)
-    stamp = dt.date.today().strftime("%Y%m%d")
+    stamp = timezone.localdate().strftime("%Y%m%d")
     return FileResponse(out, as_attachment=True, filename=f"{filename}-{stamp}.xlsx",
                         content_type=XLSX_CONTENT_TYPE)

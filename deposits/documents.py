@@ -7,6 +7,8 @@
 
 from decimal import Decimal
 
+from django.utils import timezone
+
 from core.formats import percent, yuan
 from core.pdf import Document, cn_date
 from core.workdays import provisional_note_zh
@@ -42,7 +44,7 @@ def deposit_notice(deposit) -> bytes:
 
 def payment_notice(approval) -> bytes:
     deposit = approval.deposit
-    day = approval.decided_at.date() if approval.decided_at else None
+    day = timezone.localdate(approval.decided_at) if approval.decided_at else None
     doc = Document("农民工工资保证金支付通知书", _number("兰人社保付", approval.pk, day or deposit.assessed_on))
     doc.para(f"{deposit.guarantor or deposit.bank_name}：", indent=False)
     doc.para(f"{deposit.enterprise.name}承建的{deposit.project.name}拖欠农民工工资，经本机关作出限期支付决定"

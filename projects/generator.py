@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db import connection, transaction
+from django.utils import timezone
 from stdnum.cn import ric
 
 from core import crypto
@@ -100,7 +101,7 @@ def generate(projects: int, workers_per_project: int, months: int, *, seed=2026,
     """Add `projects` projects under construction, each with a dedicated account, allocations, a roster and
     `months` months of payroll. Returns the counts written."""
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     clients = list(Enterprise.objects.filter(kind=EnterpriseKind.CLIENT).values_list("pk", "district_id"))
     contractors = list(Enterprise.objects.filter(kind=EnterpriseKind.GENERAL_CONTRACTOR).values_list("pk", flat=True))
     subs = list(Enterprise.objects.filter(kind__in=[EnterpriseKind.LABOUR_SUBCONTRACTOR,

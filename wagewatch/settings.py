@@ -155,6 +155,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 # Trusted reverse proxies in front of the web processes (client address for lockouts, audit, rate limits).
+# Behind a proxy it must be set (1 for the documented nginx): core.checks refuses to start otherwise.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
 AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
 
@@ -172,7 +173,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
-if env.bool("BEHIND_TLS_PROXY", default=not DEBUG):
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=not DEBUG)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # No inline script anywhere: every script is a static file (see templates/base.html).
 CONTENT_SECURITY_POLICY = (

@@ -21,9 +21,11 @@ from ..choices import (
     EscalationStatus,
     EventKind,
     ExtensionStatus,
+    RecoveryKind,
+    RecoveryStatus,
     ServiceMethod,
 )
-from ..querysets import CaseChildQuerySet, CaseQuerySet
+from ..querysets import CaseChildQuerySet, CaseQuerySet, RecoveryQuerySet
 
 # Employers do not read case files on the platform: documents are served to them on paper, and the
 # file holds what complainants and witnesses said (Decree 423 Art. 9). Department clients read only.
@@ -62,7 +64,7 @@ class Case(models.Model):
     workers_owed = models.PositiveIntegerField(_("workers owed"), default=0)
     amount_owed = models.DecimalField(_("amount owed (CNY)"), max_digits=14, decimal_places=2, default=0)
     months_owed = models.PositiveSmallIntegerField(_("months owed"), default=0)
-    # Kept in step by services.record_recovery under the case's row lock.
+    # Recomputed from the counted Recovery entries by services.money under the case's row lock.
     recovered_amount = models.DecimalField(_("wages recovered (CNY)"), max_digits=14, decimal_places=2, default=0)
     recovered_workers = models.PositiveIntegerField(_("workers paid"), default=0)
     compensation_rate = models.DecimalField(_("additional compensation rate"), max_digits=3, decimal_places=2,
@@ -179,7 +181,9 @@ class Order(models.Model):
 
 
 class Recovery(models.Model):
-    """Wages recovered (追发) for workers on one day."""
+    """Wages recovered (追发) for workers on one day: an append-only entry. A mistake is undone by a reversal
+    entry (kind=reversal, negative amount, with its reason), never by an edit; a payment above what is owed
+    counts only once a second official confirmed it. cases.services.money keeps the case's totals in step."""
 
     scope_paths = CHILD_SCOPE
     role_actions = CASE_ROLE_ACTIONS
@@ -189,10 +193,20 @@ class Recovery(models.Model):
     amount = models.DecimalField(_("amount (CNY)"), max_digits=14, decimal_places=2)
     workers_paid = models.PositiveIntegerField(_("workers paid"))
     note = models.CharField(_("note"), max_length=255, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=RecoveryKind.choices, default=RecoveryKind.PAYMENT)
+    status = models.CharField(_("status"), max_length=10, choices=RecoveryStatus.choices,
+                              default=RecoveryStatus.CONFIRMED)
+    reverses = models.ForeignKey("self", verbose_name=_("corrects"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="reversals")
+    reason = models.TextField(_("reason"), blank=True,
+                              help_text=_("Why the payment exceeds what is owed, or why an entry is corrected."))
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("confirmed by"), null=True,
+                                     blank=True, on_delete=models.SET_NULL, related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = CaseChildQuerySet.as_manager()
+    objects = RecoveryQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -54,7 +55,7 @@ class MassIncident(models.Model):
         ordering = ["-occurred_at", "-pk"]
 
     def __str__(self):
-        return f"{self.occurred_at:%Y-%m-%d} {self.place}"
+        return f"{timezone.localtime(self.occurred_at):%Y-%m-%d} {self.place}"
 
     def get_absolute_url(self):
         return reverse("cases:incident-detail", args=[self.pk])

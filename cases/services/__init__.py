@@ -14,7 +14,14 @@ from .lifecycle import (
     request_extension,
     withdraw_case,
 )
-from .money import complete_escalation, order_compensation, record_recovery, request_escalation
+from .money import (
+    complete_escalation,
+    confirm_recovery,
+    order_compensation,
+    record_recovery,
+    request_escalation,
+    reverse_recovery,
+)
 from .police import crime_check, record_mass_incident, transfer_to_police, update_transfer
 from .supervision import assign_leader, evaluate_flags, list_for_supervision
 
@@ -26,6 +33,7 @@ __all__ = [
     "assign_leader",
     "close_case",
     "complete_escalation",
+    "confirm_recovery",
     "crime_check",
     "decide_complaint",
     "decide_extension",
@@ -42,6 +50,7 @@ __all__ = [
     "recuse_inspector",
     "request_escalation",
     "request_extension",
+    "reverse_recovery",
     "route_district",
     "submit_complaint",
     "transfer_to_police",

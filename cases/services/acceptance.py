@@ -3,6 +3,7 @@ on the day of acceptance; a grouped complaint joins its group's open case."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ from ..models import Case, CaseInspector, Complaint
 from .common import DomainError, IllegalTransition, calendar, deadline, is_caseworker, record_event, save, today
 from .supervision import evaluate_flags
 
-__all__ = ["decide_complaint", "file_case", "record_supplement"]
+__all__ = ["decide_complaint", "file_case", "open_case_for", "record_supplement"]
 
 # Which refusal grounds fit which decision (若干规定 Art. 18; Decree 423 Art. 21).
 DECISION_GROUNDS = {
@@ -65,8 +66,9 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     if decision == ComplaintStatus.ACCEPTED:
         if not check.passes:
             raise DomainError(_("The complaint cannot be accepted: %(rule)s") % {"rule": check.message}, "decision")
-        case = _join_or_file(complaint, actor=actor, on=on)
-        reason = reason or _("Accepted; case %(number)s filed.") % {"number": case.number}
+        case, joined = _join_or_file(complaint, actor=actor, on=on)
+        reason = reason or (_("Accepted; joined case %(number)s, which handles the same employer.") if joined
+                            else _("Accepted; case %(number)s filed.")) % {"number": case.number}
     else:
         if ground not in DECISION_GROUNDS[decision]:
             raise DomainError(_("This ground does not fit the decision."), "ground")
@@ -112,13 +114,31 @@ def record_supplement(complaint, *, actor, note: str, now=None) -> Complaint:
     return complaint
 
 
-def _join_or_file(complaint, *, actor, on) -> Case:
-    lead = complaint.group_lead
-    case = None
-    if lead is not None and lead.case_id:
-        case = Case.objects.select_for_update().filter(pk=lead.case_id, status__in=CaseStatus.open()).first()
+def open_case_for(complaint, actor=None):
+    """The open case a complaint belongs with (locked), or None: first a case serving its group (whichever
+    member of the group was accepted first), else an open case of the same district against the same
+    employer or project (an unmatched employer by its name). One employer, one open case: the group's
+    promise "合并为一案办理" holds whatever order the complaints are decided in."""
+    lead_id = complaint.group_lead_id or complaint.pk
+    group_cases = (Complaint.objects.filter(Q(pk=lead_id) | Q(group_lead_id=lead_id)).exclude(case__isnull=True)
+                   .values("case_id"))
+    same = Q(pk__in=group_cases)
+    if complaint.enterprise_id:
+        same |= Q(enterprise_id=complaint.enterprise_id)
+    if complaint.project_id:
+        same |= Q(project_id=complaint.project_id)
+    if not (complaint.enterprise_id or complaint.project_id) and complaint.employer_name.strip():
+        same |= Q(enterprise__isnull=True, project__isnull=True, employer_name=complaint.employer_name.strip())
+    qs = Case.objects.all() if actor is None else Case.objects.visible_to(actor, Action.CHANGE)
+    return (qs.select_for_update(of=("self",)).filter(same, district=complaint.district, status__in=CaseStatus.open())
+            .order_by("filed_on", "pk").first())
+
+
+def _join_or_file(complaint, *, actor, on) -> tuple[Case, bool]:
+    """(the case, whether the complaint joined an existing one)."""
+    case = open_case_for(complaint, actor)
     if case is None:
-        return file_case(complaint, actor=actor, on=on)
+        return file_case(complaint, actor=actor, on=on), False
     case.workers_owed += complaint.workers_count
     case.amount_owed += complaint.amount_owed or 0
     case.months_owed = max(case.months_owed, _months(complaint))
@@ -127,7 +147,7 @@ def _join_or_file(complaint, *, actor, on) -> Case:
                  _("Complaint %(number)s joined the case") % {"number": complaint.tracking_number},
                  actor=actor, on=on, complaint=complaint.tracking_number, workers=complaint.workers_count)
     evaluate_flags(case, actor=actor, on=on)
-    return case
+    return case, True
 
 
 def _next_number(district, on) -> str:

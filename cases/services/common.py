@@ -78,10 +78,15 @@ def require_status(case, allowed, action_label) -> None:
             "action": action_label, "status": case.get_status_display()})
 
 
+# Decree 423 Art. 16: an investigation is carried out by at least two labour-inspection officers (监察员) holding
+# the inspection certificate. A district official supervises and approves (maker ≠ checker); a grid assistant
+# (网格协管员) reports and helps but holds no certificate: neither counts towards the two.
+CASEWORKER_ROLES = (Role.INSPECTOR,)
+
+
 def is_caseworker(user, district_id) -> bool:
-    """Who may be assigned to a case of the district: its inspectors and officials."""
-    return (user.is_active and user.role in (Role.INSPECTOR, Role.DISTRICT_OFFICIAL)
-            and user.district_id == district_id)
+    """Who may be assigned to a case of the district: its active inspectors."""
+    return user.is_active and user.role in CASEWORKER_ROLES and user.district_id == district_id
 
 
 def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: str = "", **data) -> CaseEvent:
@@ -93,7 +98,7 @@ def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: 
     if case.enterprise_id:
         add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
                   obj=case, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
-                  occurred_at=timezone.make_aware(dt.datetime.combine(on, dt.datetime.now().time()))
+                  occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
                   if on != today() else None)
     return event
 

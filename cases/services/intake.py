@@ -8,12 +8,12 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from stdnum.cn import ric
 
 from accounts.choices import Action
 from audit import events
 from core import crypto
 from core.city_settings import city_setting
+from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 from core.workdays import CalendarNotCovered
 from enterprises.choices import TimelineKind
 from enterprises.models import Enterprise
@@ -89,9 +89,12 @@ def _validate(complaint: Complaint):
     elif not (complaint.complainant_name or "").strip() or not (complaint.complainant_phone or "").strip():
         raise DomainError(_("Give the complainant's name and phone, or make an anonymous report."),
                           "complainant_name")
-    id_number = (complaint.complainant_id_number or "").strip().upper()
-    if id_number and not ric.is_valid(id_number):
-        raise DomainError(_("The ID number is not a valid resident identity number."), "complainant_id_number")
+    id_number = normalise_id_number(complaint.complainant_id_number)
+    if id_number:
+        try:
+            id_number = parse_id_number(id_number)  # the platform's one validator (core.identity)
+        except InvalidIdNumber as exc:
+            raise DomainError(str(exc), "complainant_id_number") from exc
     complaint.complainant_id_number = id_number
     complaint.complainant_id_index = crypto.blind_index(id_number) if id_number else ""
     if complaint.amount_owed is not None and complaint.amount_owed < 0:

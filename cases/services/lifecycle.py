@@ -21,6 +21,7 @@ from .. import rules
 from ..choices import CaseOutcome, CaseStatus, EventKind, ExtensionStatus, ServiceMethod
 from ..models import CaseInspector, Order
 from .common import (
+    CASEWORKER_ROLES,
     DomainError,
     IllegalTransition,
     calendar,
@@ -78,7 +79,9 @@ def transition(case, to) -> None:
 
 
 def active_inspectors(case) -> list:
-    return list(CaseInspector.objects.filter(case=case, recused=False).select_related("inspector"))
+    """The inspectors who count towards the two of Decree 423 Art. 16: not recused, still inspectors."""
+    return list(CaseInspector.objects.filter(case=case, recused=False, inspector__role__in=CASEWORKER_ROLES,
+                                             inspector__is_active=True).select_related("inspector"))
 
 
 @transaction.atomic
@@ -88,7 +91,7 @@ def assign_inspector(case, *, actor, inspector, on=None):
     case = lock_case(case, actor)
     require_status(case, CaseStatus.open(), _("Assigning an inspector"))
     if not is_caseworker(inspector, case.district_id):
-        raise DomainError(_("Only an inspector or official of %(district)s can be assigned.") % {
+        raise DomainError(_("Only an inspector of %(district)s can be assigned (Decree 423 Art. 16).") % {
             "district": case.district}, "inspector")
     existing = CaseInspector.objects.filter(case=case, inspector=inspector).first()
     if existing is not None:

@@ -2,62 +2,198 @@
 Art. 26) and the requests to draw on the wage deposit or review the employer for the joint-punishment list,
 with their completion by the app that acted on them."""
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action
+from core.aggregates import MoneySum
 from core.formats import CENT, percent, yuan
+from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 
 from .. import rules
-from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind
+from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind, RecoveryKind, RecoveryStatus
 from ..models import EscalationRequest, RecoveredWorker, Recovery
 from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
-__all__ = ["complete_escalation", "order_compensation", "record_recovery", "request_escalation"]
+__all__ = ["complete_escalation", "confirm_recovery", "order_compensation", "outstanding", "record_recovery",
+           "request_escalation", "reverse_recovery"]
 
 S = CaseStatus
 RECOVERY_STATES = [S.FILED, S.INVESTIGATING, S.ORDER_ISSUED, S.OVERDUE, S.COMPLIED, S.TRANSFERRED]
 
 
+def _headcount(case) -> int:
+    """How many workers the case is about: the case's count, or the latest order's if it names more."""
+    order = case.orders.order_by("-issued_on", "-pk").first()
+    return max(case.workers_owed, order.workers if order else 0)
+
+
+def outstanding(case) -> Decimal:
+    """What may still be paid without a second look: the wages unpaid plus any additional compensation
+    ordered (Decree 423 Art. 26). Interest or a compensation agreed later can make a payment larger."""
+    return max(case.amount_owed + (case.compensation_amount or 0) - case.recovered_amount, Decimal(0))
+
+
+def _check_workers(workers, *, amount: Decimal, workers_paid: int) -> list[dict]:
+    lines = []
+    for number, w in enumerate(workers, start=1):
+        name = (w.get("name") or "").strip()
+        if not name:
+            continue
+        try:
+            line_amount = rules.money(Decimal(str(w["amount"])))
+        except (InvalidOperation, KeyError, TypeError) as exc:
+            raise DomainError(_("Line %(n)d: the amount is not a number.") % {"n": number}, "workers") from exc
+        if line_amount <= 0:
+            raise DomainError(_("Line %(n)d: the amount must be positive.") % {"n": number}, "workers")
+        id_number = normalise_id_number(w.get("id_number"))
+        if id_number:
+            try:
+                id_number = parse_id_number(id_number)
+            except InvalidIdNumber as exc:
+                raise DomainError(_("Line %(n)d: %(error)s") % {"n": number, "error": exc}, "workers") from exc
+        lines.append({"name": name[:50], "id_number": id_number, "amount": line_amount})
+    if lines and len(lines) != workers_paid:
+        raise DomainError(_("The list names %(lines)d workers but %(paid)d were paid: list every worker paid, or "
+                            "none.") % {"lines": len(lines), "paid": workers_paid}, "workers")
+    total = sum((w["amount"] for w in lines), Decimal(0))
+    if lines and total != amount:
+        raise DomainError(_("The workers' amounts add up to %(sum)s, not the %(amount)s paid.") % {
+            "sum": yuan(total), "amount": yuan(amount)}, "workers")
+    return lines
+
+
 @transaction.atomic
-def record_recovery(case, *, actor, paid_on, amount: Decimal, workers_paid: int, workers=(), note: str = ""):
-    """Record wages paid to workers. When the order's amount is reached the case has complied (on time or
-    late: the compensation already decided stays due)."""
+def record_recovery(case, *, actor, paid_on, amount: Decimal, workers_paid: int, workers=(), note: str = "",
+                    reason: str = ""):
+    """Record wages paid to workers. What cannot be true is refused (a future date, more workers than the
+    case has, worker lines that do not add up). A payment above what is still owed (interest, compensation)
+    needs a reason and waits for a second official's confirmation before it counts. When the order's
+    amount is reached the case has complied (on time or late: the compensation already decided stays due)."""
     case = lock_case(case, actor)
     require_status(case, RECOVERY_STATES, _("Recording recovered wages"))
     if amount is None or amount <= 0:
         raise DomainError(_("The amount must be positive."), "amount")
-    if workers_paid < 1:
+    amount = rules.money(amount)
+    if workers_paid is None or workers_paid < 1:
         raise DomainError(_("At least one worker was paid."), "workers_paid")
-    workers = [w for w in workers if (w.get("name") or "").strip()]
-    if len(workers) > workers_paid:
-        raise DomainError(_("The list names more workers than were paid."), "workers")
-    if sum((Decimal(w["amount"]) for w in workers), Decimal(0)) > amount:
-        raise DomainError(_("The workers' amounts add up to more than the amount paid."), "workers")
-    recovery = save(Recovery(case=case, paid_on=paid_on, amount=rules.money(amount), workers_paid=workers_paid,
-                             note=note.strip(), recorded_by=actor), actor)
-    for w in workers:
-        save(RecoveredWorker(recovery=recovery, name=w["name"].strip()[:50],
-                             id_number=(w.get("id_number") or "").strip().upper(),
-                             amount=rules.money(w["amount"])), actor)
-    case.recovered_amount += recovery.amount
-    case.recovered_workers += workers_paid
-    save(case, actor)
+    if paid_on is None or paid_on > today():
+        raise DomainError(_("A payment cannot be dated in the future."), "paid_on")
+    headcount = _headcount(case)
+    if headcount and workers_paid > headcount:
+        raise DomainError(_("The case is about %(n)d workers: %(paid)d cannot have been paid.") % {
+            "n": headcount, "paid": workers_paid}, "workers_paid")
+    lines = _check_workers(workers, amount=amount, workers_paid=workers_paid)
+    reason = (reason or "").strip()
+    above = amount > outstanding(case)
+    if above and not reason:
+        raise DomainError(_("%(amount)s is more than the %(owed)s still owed: give the reason (interest, "
+                            "compensation); a second official must confirm it.") % {
+            "amount": yuan(amount), "owed": yuan(outstanding(case))}, "reason")
+    recovery = save(Recovery(case=case, paid_on=paid_on, amount=amount, workers_paid=workers_paid,
+                             note=note.strip(), reason=reason, recorded_by=actor,
+                             status=RecoveryStatus.PENDING if above else RecoveryStatus.CONFIRMED), actor)
+    for w in lines:
+        save(RecoveredWorker(recovery=recovery, **w), actor)
+    if above:
+        record_event(case, EventKind.RECOVERY, _("%(amount)s paid to %(n)d workers: above what is owed, awaits a "
+                                                 "second official's confirmation") % {
+            "amount": yuan(amount), "n": workers_paid}, actor=actor, on=paid_on, detail=reason,
+            audit="case_recovery_pending", amount=amount, workers=workers_paid, recovery=recovery.pk)
+        return recovery
     record_event(case, EventKind.RECOVERY, _("%(amount)s paid to %(n)d workers") % {
-        "amount": yuan(recovery.amount), "n": workers_paid}, actor=actor, on=paid_on, detail=recovery.note,
-        audit="case_wages_recovered", amount=recovery.amount, workers=workers_paid)
+        "amount": yuan(amount), "n": workers_paid}, actor=actor, on=paid_on, detail=recovery.note,
+        audit="case_wages_recovered", amount=amount, workers=workers_paid, recovery=recovery.pk)
+    _follow_totals(case, actor=actor, on=paid_on)
+    return recovery
+
+
+@transaction.atomic
+def confirm_recovery(recovery, *, actor, approve: bool, note: str = ""):
+    """The second official confirms (or not) a payment above what was owed; the recorder cannot (maker ≠
+    checker). A confirmed payment counts from then on."""
+    case = lock_case(recovery.case, actor, Action.APPROVE)
+    recovery = Recovery.objects.select_for_update().get(pk=recovery.pk, case=case)
+    if recovery.status != RecoveryStatus.PENDING:
+        raise IllegalTransition(_("This payment is not awaiting confirmation."))
+    if recovery.recorded_by_id == getattr(actor, "pk", None):
+        raise PermissionDenied(_("A payment must be confirmed by someone other than the official who recorded it."))
+    note = (note or "").strip()
+    if not approve and not note:
+        raise DomainError(_("Say why the payment is not confirmed."), "note")
+    recovery.status = RecoveryStatus.CONFIRMED if approve else RecoveryStatus.REFUSED
+    recovery.confirmed_by, recovery.confirmed_at = actor, timezone.now()
+    save(recovery, actor)
+    title = (_("Payment of %(amount)s confirmed") if approve else _("Payment of %(amount)s not confirmed")) % {
+        "amount": yuan(recovery.amount)}
+    record_event(case, EventKind.RECOVERY, title, actor=actor, detail=note,
+                 audit="case_recovery_confirmed" if approve else "case_recovery_refused", recovery=recovery.pk,
+                 amount=recovery.amount)
+    if approve:
+        _follow_totals(case, actor=actor, on=recovery.paid_on)
+    return recovery
+
+
+@transaction.atomic
+def reverse_recovery(recovery, *, actor, reason: str, on=None):
+    """Correct a wrong entry: a reversal entry with the reason, never an edit. The case's totals and state
+    follow (a compliance the wrong entry caused is undone)."""
+    case = lock_case(recovery.case, actor)
+    require_status(case, RECOVERY_STATES, _("Correcting a recovery"))
+    recovery = Recovery.objects.select_for_update().get(pk=recovery.pk, case=case)
+    if recovery.kind != RecoveryKind.PAYMENT or recovery.status != RecoveryStatus.CONFIRMED:
+        raise IllegalTransition(_("Only a counted payment can be corrected."))
+    if recovery.reversals.exists():
+        raise IllegalTransition(_("This payment was corrected already."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Give the reason for the correction."), "reason")
+    on = on or today()
+    reversal = save(Recovery(case=case, kind=RecoveryKind.REVERSAL, reverses=recovery, paid_on=on,
+                             amount=-recovery.amount, workers_paid=recovery.workers_paid, reason=reason,
+                             recorded_by=actor), actor)
+    record_event(case, EventKind.RECOVERY, _("Correction: the payment of %(amount)s on %(day)s is reversed") % {
+        "amount": yuan(recovery.amount), "day": f"{recovery.paid_on:%Y-%m-%d}"}, actor=actor, on=on, detail=reason,
+        audit="case_recovery_reversed", recovery=recovery.pk, reversal=reversal.pk, amount=recovery.amount)
+    _follow_totals(case, actor=actor, on=on)
+    return reversal
+
+
+def _follow_totals(case, *, actor, on) -> None:
+    """Recompute the case's totals from its counted entries, then let the state follow them: the order's
+    amount reached → complied; a correction that takes it below again → back to the state before."""
+    counted = Recovery.objects.filter(case=case, kind=RecoveryKind.PAYMENT, status=RecoveryStatus.CONFIRMED,
+                                      reversals__isnull=True)
+    totals = counted.aggregate(amount=MoneySum("amount"), workers=Sum("workers_paid"))
+    case.recovered_amount = totals["amount"] or Decimal("0.00")
+    case.recovered_workers = totals["workers"] or 0
+    save(case, actor)
     order = case.orders.order_by("-issued_on", "-pk").first()
-    if case.status in (S.ORDER_ISSUED, S.OVERDUE) and order and case.recovered_amount >= order.amount:
-        late = case.status == S.OVERDUE or paid_on > order.deadline
+    if order is None:
+        return
+    if case.status in (S.ORDER_ISSUED, S.OVERDUE) and case.recovered_amount >= order.amount:
+        before = case.status
+        late = case.status == S.OVERDUE or on > order.deadline
         transition(case, S.COMPLIED)
         save(case, actor)
         record_event(case, EventKind.COMPLIED, _("Order complied with late") if late else _("Order complied with"),
-                     actor=actor, on=paid_on, late=late)
-    return recovery
+                     actor=actor, on=on, late=late, before=before)
+    elif case.status == S.COMPLIED and case.recovered_amount < order.amount:
+        complied = case.events.filter(kind=EventKind.COMPLIED).order_by("-pk").first()
+        before = (complied.data.get("before") if complied else "") or S.ORDER_ISSUED
+        # Not a transition of the state machine: the compliance never happened, the entry that caused it was
+        # wrong. The case returns to where it was, with an event saying so.
+        case.status = before
+        save(case, actor)
+        record_event(case, EventKind.COMPLIED, _("Compliance withdrawn: %(unpaid)s of the order still unpaid") % {
+            "unpaid": yuan(order.amount - case.recovered_amount)}, actor=actor, on=on,
+            audit="case_compliance_withdrawn", status=before)
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.choices import Action
@@ -119,7 +120,7 @@ def record_mass_incident(incident: MassIncident, *, actor) -> MassIncident:
     title = (_("Major mass incident: %(n)d workers") if major else _("Mass incident: %(n)d workers")) % {
         "n": incident.workers_involved}
     if incident.case_id:
-        record_event(incident.case, EventKind.NOTE, title, actor=actor, on=incident.occurred_at.date(),
+        record_event(incident.case, EventKind.NOTE, title, actor=actor, on=timezone.localdate(incident.occurred_at),
                      detail=incident.description, audit="case_mass_incident_linked", incident=incident.pk)
     elif incident.enterprise_id:
         add_entry(incident.enterprise, TimelineKind.CASE, title, detail=incident.description, actor=actor,

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from accounts.choices import Action
 from core.scoping import can
 
-from .. import forms, services
+from .. import forms, rules, services
 from ..choices import CaseStatus, ExtensionStatus, TransferStage
-from ..models import Case, CaseInspector, CriminalTransfer
-from ..services.lifecycle import CLOSING_OUTCOMES
+from ..models import Case, CaseInspector, CriminalTransfer, Recovery
+from ..services.lifecycle import CLOSING_OUTCOMES, active_inspectors
 from ..services.money import RECOVERY_STATES
 
 S = CaseStatus
@@ -49,7 +49,21 @@ def _order(case, user, d):
 
 def _recovery(case, user, d):
     return services.record_recovery(case, actor=user, paid_on=d["paid_on"], amount=d["amount"],
-                                    workers_paid=d["workers_paid"], workers=d["workers"], note=d["note"])
+                                    workers_paid=d["workers_paid"], workers=d["workers"], note=d["note"],
+                                    reason=d["reason"])
+
+
+def _recovery_row(case, pk):
+    return Recovery.objects.get(pk=pk, case=case)
+
+
+def _correct(case, user, d):
+    return services.reverse_recovery(_recovery_row(case, d["recovery"]), actor=user, reason=d["reason"])
+
+
+def _confirm(case, user, d):
+    return services.confirm_recovery(_recovery_row(case, d["recovery"]), actor=user, approve=d["approve"],
+                                     note=d["note"])
 
 
 def _transfer_update(case, user, d):
@@ -69,6 +83,11 @@ ACTIONS = [
                permission=Action.APPROVE),
     CaseAction("order", _("Issue rectification order"), forms.OrderForm, (S.INVESTIGATING,), _order),
     CaseAction("recovery", _("Record wages paid"), forms.RecoveryForm, tuple(RECOVERY_STATES), _recovery),
+    CaseAction("recovery-confirmation", _("Confirm a payment above what is owed"), forms.RecoveryConfirmationForm,
+               tuple(RECOVERY_STATES), _confirm, permission=Action.APPROVE),
+    CaseAction("recovery-correction", _("Correct a recorded payment"), forms.RecoveryCorrectionForm,
+               tuple(RECOVERY_STATES), _correct, danger=True,
+               confirm=_("Reverse this payment? The entry stays, with the correction and its reason.")),
     CaseAction("overdue", _("Mark order overdue"), forms.forms.Form, (S.ORDER_ISSUED,),
                lambda c, u, d: services.mark_overdue(c, actor=u), danger=True,
                confirm=_("Record that the order was not complied with by its deadline?")),
@@ -100,7 +119,8 @@ BY_NAME = {a.name: a for a in ACTIONS}
 
 def make_form(action: CaseAction, case, data=None):
     kwargs = {}
-    if action.form in (forms.AssignForm, forms.RecusalForm, forms.LeaderForm):
+    if action.form in (forms.AssignForm, forms.RecusalForm, forms.LeaderForm, forms.RecoveryCorrectionForm,
+                       forms.RecoveryConfirmationForm):
         kwargs["case"] = case
     if action.form is forms.CloseForm:
         kwargs["outcomes"] = CLOSING_OUTCOMES.get(case.status, set())
@@ -123,12 +143,41 @@ def available(action: CaseAction, case, user, scopes: dict) -> bool:
         return case.extension_status == ExtensionStatus.REQUESTED and case.extension_requested_by_id != user.pk
     if name == "overdue":
         return bool(case.order_deadline and timezone.localdate() > case.order_deadline)
+    if name == "recovery-correction":
+        return case.recoveries.correctable().exists()
+    if name == "recovery-confirmation":
+        return case.recoveries.pending().exclude(recorded_by=user).exists()
     if name == "compensation":
         return case.compensation_amount is None
     if name == "transfer-update":
         transfer = getattr(case, "transfer", None)
         return transfer is not None and transfer.stage not in (TransferStage.DECLINED, TransferStage.JUDGED)
     return True
+
+
+def unavailable(case, user, scopes: dict) -> list[tuple[str, str]]:
+    """(action, why) for the actions a user would expect now but cannot take yet, said next to the actions
+    instead of leaving them out silently. Only preconditions the user can do something about."""
+    if not scopes.get(Action.CHANGE, False) or case.is_closed:
+        return []
+    reasons = []
+    if case.status in (S.FILED, S.INVESTIGATING):
+        count = len(active_inspectors(case))
+        if count < rules.MIN_INSPECTORS:
+            reasons.append((BY_NAME["order"].label, _(
+                "Two inspectors must be on the case (Decree 423 Art. 16); %(n)d is assigned now. The "
+                "investigation starts, and an order can be issued, when the second inspector is assigned.")
+                % {"n": count}))
+    if case.status == S.ORDER_ISSUED and case.order_deadline and timezone.localdate() <= case.order_deadline:
+        reasons.append((BY_NAME["overdue"].label, _("Possible from the day after the deadline, %(day)s.") % {
+            "day": f"{case.order_deadline:%Y-%m-%d}"}))
+    if case.extension_status == ExtensionStatus.REQUESTED and case.extension_requested_by_id == user.pk:
+        reasons.append((BY_NAME["extension-decision"].label,
+                        _("You requested the extension: another official decides it.")))
+    if case.recoveries.pending().filter(recorded_by=user).exists():
+        reasons.append((BY_NAME["recovery-confirmation"].label,
+                        _("You recorded the payment: another official confirms it.")))
+    return reasons
 
 
 def scopes_for(user, case) -> dict:

@@ -19,7 +19,7 @@ from ..choices import CaseStatus
 from ..filtersets import CaseFilterSet
 from ..models import Case, CaseEvent, CaseInspector, Complaint, EscalationRequest, MassIncident, Order, Recovery
 from ..services.police import crime_check
-from .actions import ACTIONS, BY_NAME, available, make_form, scopes_for
+from .actions import ACTIONS, BY_NAME, available, make_form, scopes_for, unavailable
 from .common import Countdowns, add_domain_error
 from .complaints import pdf_response
 
@@ -84,6 +84,7 @@ def case_detail(request, pk, bound=None, status=200):
     context = {
         "case": case,
         "actions": [(a, forms[a.name]) for a in offered],
+        "unavailable": unavailable(case, user, scopes),
         "open_action": bound[0] if bound else "",
         "investigation": countdown(case.investigation_deadline, rule=rules.INVESTIGATION_RULE)
         if case.status in (CaseStatus.FILED, CaseStatus.INVESTIGATING) else None,
@@ -94,7 +95,7 @@ def case_detail(request, pk, bound=None, status=200):
         "deadline_rules": rules.DEADLINE_RULES,
         "complaints": list(Complaint.objects.visible_to(user).filter(case=case).order_by("received_at")),
         "orders": list(Order.objects.filter(case=case)),
-        "recoveries": list(Recovery.objects.filter(case=case).prefetch_related("workers")),
+        "recoveries": list(Recovery.objects.filter(case=case).prefetch_related("workers", "reversals")),
         "escalations": list(EscalationRequest.objects.filter(case=case)),
         "incidents": list(MassIncident.objects.visible_to(user).filter(case=case)),
         "events": list(CaseEvent.objects.filter(case=case).select_related("actor")[:TIMELINE_LENGTH]),

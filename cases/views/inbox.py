@@ -18,6 +18,7 @@ from core.scoping import can
 from .. import rules, services
 from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus
 from ..models import Case, CaseInspector, Complaint
+from ..services.common import CASEWORKER_ROLES, is_caseworker
 from .common import Countdown, Countdowns
 
 INBOX_LIMIT = 100
@@ -49,10 +50,11 @@ def _complaints(user):
 def _cases(user):
     mine = CaseInspector.objects.filter(case=OuterRef("pk"), inspector=user, recused=False)
     qs = (Case.objects.visible_to(user).open().with_next_deadline()
-          .annotate(active_inspectors=Count("assignments", filter=Q(assignments__recused=False)), mine=Exists(mine))
+          .annotate(active_inspectors=Count("assignments", filter=Q(
+              assignments__recused=False, assignments__inspector__role__in=CASEWORKER_ROLES)), mine=Exists(mine))
           .select_related("district", "enterprise"))
-    if user.role == Role.INSPECTOR:
-        return qs.filter(mine=True)
+    if user.role == Role.INSPECTOR:  # their cases, and the district's cases waiting for a second inspector
+        return qs.filter(Q(mine=True) | Q(active_inspectors__lt=rules.MIN_INSPECTORS))
     if user.role == Role.DISTRICT_OFFICIAL or user.is_city_admin:
         return qs.filter(Q(mine=True) | Q(active_inspectors__lt=rules.MIN_INSPECTORS)
                          | Q(extension_status=ExtensionStatus.REQUESTED) | Q(status=CaseStatus.OVERDUE)
@@ -71,8 +73,7 @@ def _case_item(case, countdown, user) -> Item:
     reasons, actions = [], []
     if case.active_inspectors < rules.MIN_INSPECTORS:
         reasons.append(_("Needs inspectors"))
-        if not case.mine and user.role in (Role.INSPECTOR, Role.DISTRICT_OFFICIAL) \
-                and user.district_id == case.district_id:
+        if not case.mine and is_caseworker(user, case.district_id):
             actions.append(("take", _("Take the case")))
     if case.extension_status == ExtensionStatus.REQUESTED:
         reasons.append(_("Extension requested"))

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from accounts.choices import Action
-from core.ratelimit import allow, client_ip
+from core.ratelimit import allow, client_ip, reached, retry_after
 from core.scoping import can
 
 from .. import services
@@ -20,7 +20,10 @@ from .common import add_domain_error
 
 STATUS_LIMIT_PER_IP = (10, 15 * 60)  # 10 look-ups per 15 minutes from one address
 STATUS_LIMIT_PER_NUMBER = (5, 60 * 60)  # 5 look-ups an hour of one tracking number, from anywhere
+# Complaints ACCEPTED from one address an hour: a mistake the form points out costs the worker nothing.
 SUBMIT_LIMIT_PER_IP = (5, 60 * 60)
+# Raw posts from one address an hour, valid or not: generous, against scripts only.
+ATTEMPT_LIMIT_PER_IP = (60, 60 * 60)
 
 
 def _submit(form, *, actor, channel):
@@ -56,17 +59,30 @@ def public_create(request):
     """The worker's own complaint or report, without logging in."""
     form = PublicComplaintForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
-        if not allow(f"submit:{client_ip(request)}", *SUBMIT_LIMIT_PER_IP):
-            return render(request, "cases/public_limited.html", status=429)
+        ip = client_ip(request)
+        accepted_key, attempts_key = f"submit:{ip}", f"submit-attempt:{ip}"
+        if reached(accepted_key, SUBMIT_LIMIT_PER_IP[0]):
+            return _limited_form(request, form, retry_after(accepted_key, SUBMIT_LIMIT_PER_IP[1]))
+        if not allow(attempts_key, *ATTEMPT_LIMIT_PER_IP):
+            return _limited_form(request, form, retry_after(attempts_key, ATTEMPT_LIMIT_PER_IP[1]))
         if form.is_valid() and not form.cleaned_data.get("website"):
             try:
                 complaint = _submit(form, actor=None, channel=Channel.ONLINE)
             except services.DomainError as exc:
                 add_domain_error(form, exc)
             else:
+                allow(accepted_key, *SUBMIT_LIMIT_PER_IP)  # counts towards the limit only once taken
                 request.session["cases_submitted"] = complaint.tracking_number
                 return redirect("cases:public-done")
     return render(request, "cases/public_complaint_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _limited_form(request, form, seconds: int):
+    """429 with the worker's input kept in the form (attachments must be chosen again) and how long to wait."""
+    response = render(request, "cases/public_complaint_form.html", {
+        "form": form, "limited": True, "wait_minutes": max(1, -(-seconds // 60))}, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
 
 
 @never_cache
@@ -85,9 +101,11 @@ def public_status(request):
     complaint, not_found = None, False
     if request.method == "POST":
         number = (request.POST.get("tracking_number") or "").strip().upper()[:20]
-        if not (allow(f"status-ip:{client_ip(request)}", *STATUS_LIMIT_PER_IP)
-                and allow(f"status-no:{number}", *STATUS_LIMIT_PER_NUMBER)):
-            return render(request, "cases/public_limited.html", status=429)
+        ip_key, number_key = f"status-ip:{client_ip(request)}", f"status-no:{number}"
+        if not allow(ip_key, *STATUS_LIMIT_PER_IP):
+            return _limited_status(request, retry_after(ip_key, STATUS_LIMIT_PER_IP[1]))
+        if not allow(number_key, *STATUS_LIMIT_PER_NUMBER):
+            return _limited_status(request, retry_after(number_key, STATUS_LIMIT_PER_NUMBER[1]))
         if form.is_valid():
             found = (Complaint.objects.select_related("case").filter(tracking_number=number).first())
             if found is not None and not found.anonymous and found.phone_matches(form.cleaned_data["phone_last4"]):
@@ -96,3 +114,10 @@ def public_status(request):
                 not_found = True
     return render(request, "cases/public_status.html", {"form": form, "complaint": complaint,
                                                          "not_found": not_found})
+
+
+def _limited_status(request, seconds: int):
+    response = render(request, "cases/public_limited.html", {"wait_minutes": max(1, -(-seconds // 60))},
+                      status=429)
+    response["Retry-After"] = str(seconds)
+    return response

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from core import crypto
+from core.identity import InvalidIdNumber, home_region_of, parse_id_number
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, parse_row, text
 from core.imports.reading import Column
 
 from ..choices import PartyRole
-from ..identity import InvalidIdNumber, home_region_of, parse_id_number
 from ..models import Employment, ProjectParty, Worker
 from .base import ProjectImporter
 

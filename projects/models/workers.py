@@ -6,11 +6,11 @@ from simple_history.models import HistoricalRecords
 from accounts.choices import Action, Role
 from core import crypto
 from core.fields import EncryptedCharField
+from core.identity import birth_date_of, normalise_id_number, sex_of
 from core.masking import mask_bank_card, mask_id_number, mask_phone
 
 from .. import rules
 from ..choices import Sex
-from ..identity import birth_date_of, normalise_id_number, sex_of
 from ..querysets import EmploymentQuerySet, WorkerQuerySet
 
 

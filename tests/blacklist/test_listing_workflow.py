@@ -19,7 +19,16 @@ from enterprises.choices import CTrigger, Grade, TimelineKind
 from enterprises.grading import decide, findings_for
 from enterprises.models import TimelineEntry
 
-from .factories import LISTED_ON, NOTICE_ON, OBJECTION_END, listed_entry, notified_entry, proposed_entry
+from .factories import (
+    LISTED_ON,
+    NOTICE_ON,
+    OBJECTION_END,
+    PROPOSED_ON,
+    listed_entry,
+    notified_entry,
+    proposed_entry,
+    review_request,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -63,7 +72,10 @@ def test_a_statement_is_recorded_within_the_period_only(personas, partner):
 
 def test_the_maker_cannot_decide_their_own_proposal(personas, partner):
     official = personas.chengguan_official
-    entry = notified_entry(official, partner, personas.enterprise_a)
+    # Two inspectors investigate (officials do not count towards them); the official proposes and notifies.
+    request = review_request(personas.chengguan_inspector, partner, personas.enterprise_a)
+    entry = services.propose_listing(request, actor=official, on=PROPOSED_ON)
+    entry = services.serve_notice(entry, actor=official, served_on=NOTICE_ON)
     with pytest.raises(PermissionDenied, match="second person"):
         services.decide_listing(entry, actor=official, listed=True, decision_number="X1", on=LISTED_ON)
 

@@ -90,15 +90,17 @@ def test_public_page_shows_the_29_content_and_no_worker_data(client, personas, p
     case_services.issue_order(case, actor=user, issued_on=D(2026, 6, 10), workdays=7, amount=Decimal("80000.00"),
                               workers=12, requirements="足额支付", served_on=D(2026, 6, 10),
                               service_method=ServiceMethod.IN_PERSON)
-    case_services.record_recovery(case, actor=user, paid_on=D(2026, 6, 12), amount=Decimal("80000.00"),
-                                  workers_paid=1, workers=[{"name": "赵六工", "id_number": "620102198503120011",
+    case_services.record_recovery(case, actor=user, paid_on=D(2026, 6, 12), amount=Decimal("6000.00"),
+                                  workers_paid=1, workers=[{"name": "赵六工", "id_number": "620102198503120013",
                                                             "amount": "6000.00"}])
+    case_services.record_recovery(case, actor=user, paid_on=D(2026, 6, 12), amount=Decimal("74000.00"),
+                                  workers_paid=11)
     case_services.close_case(case, actor=user, outcome="penalty", summary="工人王小二等已领取工资", on=D(2026, 8, 3))
     batch = services.gather_batch(actor=user, day=Q3, district=case.district)
     services.publish_batch(batch, actor=personas.chengguan_official)
     html = client.get("/public/violations/").content.decode()
     assert personas.enterprise_a.name in html and personas.enterprise_a.credit_code in html
     assert personas.enterprise_a.legal_representative in html
-    for secret in ("王小二", "13912345678", "11010519491231002X", "赵六工", "620102198503120011", "5678", "002X"):
+    for secret in ("王小二", "13912345678", "11010519491231002X", "赵六工", "620102198503120013", "5678", "002X"):
         assert secret not in html, secret
     assert Complaint.objects.filter(pk=complaint.pk).exists()

@@ -1,12 +1,15 @@
 """若干规定 Art. 18 (domain.md §6.2): each acceptance rule and the decision that follows from it."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from audit.models import AuditEvent
 from cases import services
+from cases.models import Case, CaseEvent
 
 from .factories import new_complaint
 
@@ -107,3 +110,45 @@ def test_only_the_districts_caseworkers_decide(complaint, personas):
                  personas.enterprise_a_user):
         with pytest.raises(PermissionDenied):
             decide(complaint, user, "accepted")
+
+
+# One employer, one open case: the group panel's "合并为一案办理" holds whatever order complaints are decided in.
+
+def _accept(complaint, actor):
+    return services.decide_complaint(complaint, actor=actor, decision="accepted", on=dt.date(2026, 6, 1))
+
+
+def test_accepting_a_listed_duplicate_before_its_lead_still_gives_one_case(personas):
+    me = personas.chengguan_inspector
+    lead = new_complaint(None, enterprise=personas.enterprise_a, workers_count=3, amount_owed=Decimal("24000"))
+    duplicate = new_complaint(None, enterprise=personas.enterprise_a, workers_count=2, amount_owed=Decimal("12000"),
+                              now=timezone.make_aware(dt.datetime(2026, 5, 30, 9)))
+    assert duplicate.group_lead == lead
+    first = _accept(duplicate, me).case
+    second = _accept(lead, me).case
+    assert first == second
+    case = Case.objects.get(pk=first.pk)
+    assert (case.workers_owed, case.amount_owed) == (5, Decimal("36000.00"))
+    assert Case.objects.filter(enterprise=personas.enterprise_a).open().count() == 1
+    joined = CaseEvent.objects.get(case=case, kind="complaint_joined")
+    assert lead.tracking_number in joined.title
+    assert AuditEvent.objects.filter(event="case_complaint_joined", object_id=str(case.pk)).exists()
+    lead.refresh_from_db()
+    assert case.number in lead.decision_reason and "joined" in lead.decision_reason
+
+
+def test_a_later_complaint_against_an_employer_with_an_open_case_joins_it(personas):
+    me = personas.chengguan_inspector
+    case = _accept(new_complaint(None, enterprise=personas.enterprise_a), me).case
+    later = new_complaint(None, enterprise=personas.enterprise_a, now=timezone.make_aware(dt.datetime(2026, 9, 1, 9)))
+    assert later.group_lead is None  # outside the grouping window, same employer
+    assert _accept(later, me).case == case
+    assert Case.objects.filter(enterprise=personas.enterprise_a).count() == 1
+
+
+def test_after_the_case_is_closed_a_new_complaint_opens_a_new_case(personas):
+    me = personas.chengguan_inspector
+    case = _accept(new_complaint(None, enterprise=personas.enterprise_a), me).case
+    Case.objects.filter(pk=case.pk).update(status="closed")
+    other = _accept(new_complaint(None, enterprise=personas.enterprise_a), me).case
+    assert other != case and other.status == "filed"

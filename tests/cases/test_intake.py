@@ -72,8 +72,24 @@ def test_a_named_complaint_needs_a_name_and_a_phone(personas):
 
 
 def test_an_invalid_id_number_is_refused(personas):
-    with pytest.raises(services.DomainError, match="not a valid resident"):
+    with pytest.raises(services.DomainError, match="check digit"):
         new_complaint(None, enterprise=personas.enterprise_a, complainant_id_number="110105194912310021")
+
+
+@pytest.mark.parametrize("number", ["62017119950601001X", "620102197506010018"])
+def test_real_ids_that_stdnum_refuses_or_crashes_on_are_taken(personas, number):
+    complaint = new_complaint(None, enterprise=personas.enterprise_a, complainant_id_number=number)
+    assert Complaint.objects.get(pk=complaint.pk).complainant_id_number == number
+
+
+def test_the_public_form_takes_an_id_of_lanzhou_high_tech_zone(personas, client):
+    response = client.post("/cases/public/complaint/", {
+        "kind": "complaint", "complainant_name": "张三", "complainant_id_number": "62017119950601001X",
+        "complainant_phone": "13900001111", "employer_name": personas.enterprise_a.name,
+        "district": personas.enterprise_a.district_id, "workers_count": 1, "amount_owed": "3000",
+        "description": "欠薪"})
+    assert response.status_code == 302
+    assert Complaint.objects.filter(complainant_id_index__gt="").exists()
 
 
 def test_personal_data_is_encrypted_at_rest_with_a_blind_index(personas):

@@ -69,7 +69,7 @@ def test_recusal_needs_a_reason(actors):
 def test_only_inspectors_of_the_case_district_are_assigned(actors, personas):
     me, _, enterprise = actors
     case = filed_case(me, enterprise)
-    with pytest.raises(services.DomainError, match="Only an inspector or official"):
+    with pytest.raises(services.DomainError, match="Only an inspector of"):
         services.assign_inspector(case, actor=me, inspector=personas.qilihe_inspector)
 
 
@@ -135,11 +135,13 @@ def test_full_payment_complies_and_the_case_closes(actors):
     me, partner, enterprise = actors
     case = ordered_case(me, partner, enterprise)
     services.record_recovery(case, actor=me, paid_on=D(2026, 6, 12), amount=Decimal("24000.00"), workers_paid=3,
-                             workers=[{"name": "王小二", "id_number": "11010519491231002X", "amount": "8000"}])
+                             workers=[{"name": "王小二", "id_number": "11010519491231002X", "amount": "8000"},
+                                      {"name": "李四", "id_number": "", "amount": "8000"},
+                                      {"name": "张三", "id_number": "", "amount": "8000"}])
     case.refresh_from_db()
     assert case.status == S.COMPLIED
     assert (case.recovered_amount, case.recovered_workers) == (Decimal("24000.00"), 3)
-    assert case.recoveries.get().workers.get().masked_id_number == "1101**********002X"
+    assert case.recoveries.get().workers.get(name="王小二").masked_id_number == "1101**********002X"
     case = services.close_case(case, actor=me, outcome="rectified", summary="已足额支付", on=D(2026, 6, 15))
     assert case.status == S.CLOSED and case.closed_on == D(2026, 6, 15)
 

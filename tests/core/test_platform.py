@@ -25,6 +25,7 @@ def _production_env():
         FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
         BLIND_INDEX_KEY="blind-index-key",
         ALLOWED_HOSTS="wagewatch.example.gov.cn",
+        PROXY_COUNT="1",
         DJANGO_SETTINGS_MODULE="wagewatch.settings",
     )
     return env

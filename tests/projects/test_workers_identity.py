@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from core import crypto
-from projects.identity import InvalidIdNumber, parse_id_number
+from core.identity import InvalidIdNumber, parse_id_number
 from projects.models import Worker
 
 from .factories import EmploymentFactory, WorkerFactory, id_number

@@ -1,15 +1,18 @@
-"""Resident ID numbers (居民身份证号码, GB 11643): validation with python-stdnum `cn.ric`, and what the number
-encodes (birth date, sex); see PROVINCES for why the region is not checked against its date.
+"""Resident ID numbers (居民身份证号码, GB 11643): the ONE validator of the platform (complaints, rosters,
+payroll, recovered wages), and what the number encodes (birth date, sex). It uses only stdnum's check-digit
+algorithm, never stdnum's own is_valid or validate: see PROVINCES for why the region is not checked against its date.
 Excel turns an 18-digit number into a float such as 6.20102E+17 and keeps only
 15 significant digits, so a number cell can never carry a valid ID: it is rejected with its own message."""
 
 import datetime as dt
+import unicodedata
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
-# Province-level codes (GB/T 2260). stdnum's full `ric.validate` also requires the 6-digit region code to have
+# Province-level codes (GB/T 2260). stdnum's full validation also requires the 6-digit region code to have
 # existed on the birth date, but codes follow the place of registration when the number was issued: a worker
 # born in 1970 in Chengguan (620102, created later) holds a real 620102 1970… number, and newer codes such as
 # Lanzhou New Area (620171) are not in stdnum's table at all (it raises KeyError). So: format, check digit
@@ -26,7 +29,8 @@ class InvalidIdNumber(ValueError):
 
 
 def normalise_id_number(value) -> str:
-    return "".join(str(value or "").split()).upper()
+    """Without spaces, upper case, and full-width digits as ASCII (phone keyboards type ＩＤ as full width)."""
+    return "".join(unicodedata.normalize("NFKC", str(value or "")).split()).upper()
 
 
 def parse_id_number(value) -> str:
@@ -42,35 +46,50 @@ def parse_id_number(value) -> str:
                                 "as text and enter the number again.") % {"value": number})
     if len(number) != 18:
         raise InvalidIdNumber(_("An ID number has 18 characters."))
-    if not number[:17].isdigit() or number[:2] not in PROVINCES:
+    if not (number[:17].isascii() and number[:17].isdigit()) or number[:2] not in PROVINCES:
         raise InvalidIdNumber(_("This is not a valid resident ID number."))
     if number[-1] != ric.calc_check_digit(number):
         raise InvalidIdNumber(_("The check digit of the ID number is wrong."))
     try:
         born = ric.get_birth_date(number)
-    except stdnum_errors.ValidationError as exc:
+    except (stdnum_errors.ValidationError, ValueError) as exc:
         raise InvalidIdNumber(_("This is not a valid resident ID number.")) from exc
-    if not MIN_BIRTH <= born <= dt.date.today():
+    if not MIN_BIRTH <= born <= timezone.localdate():
         raise InvalidIdNumber(_("This is not a valid resident ID number."))
     return number
+
+
+def is_valid_id_number(value) -> bool:
+    """True for a valid number; never raises, whatever the input (stdnum's tables raise KeyError on real data)."""
+    try:
+        parse_id_number(value)
+    except (InvalidIdNumber, stdnum_errors.ValidationError, KeyError, ValueError, TypeError, IndexError):
+        return False
+    return True
 
 
 def _excel_style(value) -> str:
     return f"{float(value):.5E}".replace("E+0", "E+").replace("0E", "E").rstrip("0") if value else "0"
 
 
-def birth_date_of(number: str) -> dt.date:
-    return ric.get_birth_date(number)
+def birth_date_of(number: str) -> dt.date | None:
+    try:
+        return ric.get_birth_date(number)
+    except (stdnum_errors.ValidationError, ValueError, TypeError, IndexError):
+        return None
 
 
 def sex_of(number: str) -> str:
     """The 17th digit is odd for men, even for women."""
-    return "M" if int(number[16]) % 2 else "F"
+    try:
+        return "M" if int(number[16]) % 2 else "F"
+    except (ValueError, TypeError, IndexError):
+        return ""
 
 
 def home_region_of(number: str) -> str:
     try:
         place = ric.get_birth_place(number)
-    except (stdnum_errors.ValidationError, KeyError):
+    except (stdnum_errors.ValidationError, KeyError, ValueError, TypeError, IndexError):
         return ""
     return f"{place.get('province', '')}{place.get('county', '')}"
