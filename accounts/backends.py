@@ -1,12 +1,12 @@
 from django.contrib.auth.backends import BaseBackend
 
-from .choices import Role
+from kernel.roles import Role
 
 
 class CityAdminBackend(BaseBackend):
     """City administrators hold every model permission in the admin site.
 
-    Record scoping (core.scoping) is separate: this only opens the admin's model pages.
+    Record scoping (kernel.scoping) is separate: this only opens the admin's model pages.
     """
 
     def authenticate(self, request, **credentials):

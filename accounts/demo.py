@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext
 
-from .choices import Role
+from kernel.roles import Role
+
 from .models import Department, DepartmentGrant, District, User
 
 DEMO_PASSWORD = "Demo-pass-2026"

@@ -4,11 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.fields import EncryptedCharField
-from core.masking import mask_phone
-from core.scoping import ScopedQuerySet
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_phone
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
-from .choices import Action, DistrictKind, Role
+from .choices import DistrictKind
 
 
 class District(models.Model):
@@ -161,6 +162,13 @@ class User(AbstractUser):
         # The admin site is for city administrators only (accounts.backends grants them rights).
         self.is_staff = self.is_superuser or self.role == Role.CITY_ADMIN
         super().save(*args, **kwargs)
+
+    def department_grant(self, resource):
+        """This API client's grant for `resource` (an app_label.model name), or None (kernel.scoping)."""
+        if self.department_id is None:
+            return None
+        return (DepartmentGrant.objects.filter(department_id=self.department_id, resource=resource)
+                .prefetch_related("districts").first())
 
     @property
     def masked_phone(self):

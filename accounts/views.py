@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.db.models import Count
 from django.views.generic import ListView
 
-from core.views import ScopedMixin
+from kernel.views import ScopedMixin
 
 from .models import District
 

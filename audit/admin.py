@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin_base import ReadOnlyMixin
+from kernel.admin_base import ReadOnlyMixin
 
 from .models import AuditEvent
 

@@ -6,7 +6,7 @@ Personal data never goes into `data`: a reveal event names the field, not the va
 import logging
 import threading
 
-from core.request_context import current_ip, current_request_id
+from kernel.request_context import current_ip, current_request_id
 
 from .models import AuditEvent
 

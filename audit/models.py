@@ -3,8 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
-from core.scoping import ScopedQuerySet
+from kernel.roles import Role
+from kernel.scoping import ScopedQuerySet
 
 
 class AppendOnlyError(RuntimeError):

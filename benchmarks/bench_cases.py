@@ -47,9 +47,9 @@ def run(report, requests=30):
     from django.utils import timezone
     from rest_framework.test import APIClient
 
-    from accounts.choices import Role
     from accounts.models import User
     from cases import scale
+    from kernel.roles import Role
 
     _enterprises()
     year = timezone.localdate().year - 1

@@ -53,12 +53,12 @@ def run(*, rows: int, requests: int):
     from django.test import Client
     from rest_framework.test import APIClient
 
-    from accounts.choices import Role
     from accounts.models import User
     from core.imports import service
     from core.imports.reading import check_upload
     from enterprises import generator, grading
     from enterprises.models import CreditGrade, Enterprise, EnterpriseImport
+    from kernel.roles import Role
 
     from . import __main__ as bench
 

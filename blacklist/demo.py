@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.choices import Role
 from accounts.demo import ensure_user
 from accounts.models import District, User
 from cases import services as case_services
 from cases.choices import CaseOutcome, EscalationKind, ServiceMethod
 from enterprises.choices import EnterpriseKind
 from enterprises.models import Enterprise
+from kernel.roles import Role
 
 from . import services
 from .models import ListingEntry, PublicationBatch

@@ -14,6 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from enterprises.choices import CTrigger
+from enterprises.grading import Finding
+
 from .choices import ListingStatus
 
 
@@ -44,8 +47,6 @@ class GradingProvider:
     name = "blacklist"
 
     def findings(self, enterprises, start, end):
-        from enterprises.choices import CTrigger
-        from enterprises.grading import Finding
 
         from .models import ListingEntry
 

@@ -5,8 +5,9 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from accounts.choices import Action, Role
-from core.scoping import ScopedQuerySet, allowed_actions
+from accounts.models import DepartmentGrant
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import BatchStatus, ListingStatus
 
@@ -35,7 +36,6 @@ def published_only_for_departments(qs, user, path: str = ""):
     pre-publication grant. Other roles are unchanged (the party itself and staff see the proposal)."""
     if getattr(user, "role", None) != Role.API_CLIENT or user.is_superuser:
         return qs
-    from accounts.models import DepartmentGrant
 
     if DepartmentGrant.objects.filter(department_id=user.department_id, resource=PRE_PUBLICATION_GRANT).exists():
         return qs

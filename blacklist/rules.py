@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from cases.rules import crime_threshold_met
 from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting
@@ -98,7 +99,6 @@ def listing_criteria(*, order_deadline: dt.date | None, overdue: bool, unpaid: D
                      on: dt.date) -> CriteriaResult:
     """45号 Art. 5: the precondition (an order to pay, still unpaid when its deadline passed), then either
     criterion. `unpaid` is what was unpaid after the deadline; `overdue` whether the case went overdue."""
-    from cases.rules import crime_threshold_met
 
     refusals = []
     if order_deadline is None:

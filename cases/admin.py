@@ -4,7 +4,7 @@ Case and complaint changes go through the case pages, which call cases.services.
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_base import ReadOnlyAdmin
+from kernel.admin_base import ReadOnlyAdmin
 
 from .models import Case, Complaint, CriminalThreshold, DifficultCaseThreshold, EscalationRequest, MassIncident
 

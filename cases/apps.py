@@ -7,6 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Complaints and cases")
 
     def ready(self):
+        # Imported in ready(): the grading module loads models, which needs the app registry.
         from enterprises import grading
 
         from .grading import CaseProvider

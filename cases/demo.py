@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.choices import Role
 from accounts.demo import ensure_user
 from accounts.models import District, User
 from enterprises.models import Enterprise
+from kernel.roles import Role
 
 from . import services
 from .choices import ServiceMethod

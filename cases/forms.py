@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
 from accounts.models import District, User
 from core import bounds
 from core.city_settings import city_setting
@@ -16,6 +15,8 @@ from core.forms import BootstrapFormMixin, bootstrapify
 from core.pickers import ScopedPickerField
 from core.text import lazy_format
 from enterprises.models import Enterprise
+from kernel.roles import Role
+from projects.models import Project
 
 from . import rules
 from .choices import (
@@ -73,7 +74,7 @@ class ComplaintFormBase(BootstrapFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["complainant_id_number"].required = False
         for name in ("complainant_name", "complainant_id_number", "complainant_phone"):
-            # core.fields.EncryptedCharField's form field does not take the model's verbose name by itself.
+            # kernel.fields.EncryptedCharField's form field does not take the model's verbose name by itself.
             self.fields[name].label = capfirst(Complaint._meta.get_field(name).verbose_name)
         bootstrapify(self)
 
@@ -90,7 +91,6 @@ class DeskComplaintForm(ComplaintFormBase):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from projects.models import Project
 
         self.fields["project"].queryset = Project.objects.visible_to(user)
         if user is not None and user.district_id:
@@ -309,7 +309,6 @@ class MassIncidentForm(BootstrapFormMixin, forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from projects.models import Project
 
         from .models import Case
 

@@ -6,9 +6,9 @@ from django.db import models
 from django.db.models import Case as DbCase
 from django.db.models import Count, F, Q, Sum, When
 
-from accounts.choices import Action
 from core.aggregates import MoneySum
-from core.scoping import ScopedQuerySet, allowed_actions
+from kernel.roles import Action
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import CaseStatus, ComplaintStatus
 

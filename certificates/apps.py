@@ -9,6 +9,7 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save
 
+        # Imported in ready(): these modules load models, which needs the app registry.
         from blacklist.signals import listing_in_force
 
         from . import blockers, receivers

@@ -12,6 +12,10 @@ from dataclasses import asdict, dataclass
 
 from django.utils.translation import gettext as _
 
+from blacklist.models import ListingEntry
+from blacklist.providers import recent_publications
+from cases.choices import CaseOutcome, CaseStatus
+from cases.models import Case
 from core import periods
 from core.formats import yuan
 
@@ -56,8 +60,6 @@ def find(enterprises, on: dt.date, policy) -> dict[int, list[Blocker]]:
 # --- the built-in checks ----------------------------------------------------------------------
 
 def open_cases(enterprises, on, policy):
-    from cases.choices import CaseStatus
-    from cases.models import Case
 
     found: dict[int, list[Blocker]] = {}
     rows = (Case.objects.filter(enterprise__in=enterprises.values("pk"), status__in=CaseStatus.open(),
@@ -75,8 +77,6 @@ def unpaid_orders(enterprises, on, policy):
     closed with a penalty or court enforcement)."""
     from django.db.models import F
 
-    from cases.choices import CaseOutcome, CaseStatus
-    from cases.models import Case
 
     found: dict[int, list[Blocker]] = {}
     rows = (Case.objects.filter(enterprise__in=enterprises.values("pk"), orders__isnull=False,
@@ -93,7 +93,6 @@ def unpaid_orders(enterprises, on, policy):
 
 
 def listings(enterprises, on, policy):
-    from blacklist.models import ListingEntry
 
     found: dict[int, list[Blocker]] = {}
     rows = (ListingEntry.objects.in_force(on).filter(enterprise__in=enterprises.values("pk"))
@@ -108,7 +107,6 @@ def listings(enterprises, on, policy):
 
 
 def publications(enterprises, on, policy):
-    from blacklist.providers import recent_publications
 
     since = periods.earliest_start_running_on(on, months=policy.publication_months)
     found: dict[int, list[Blocker]] = {}

@@ -11,9 +11,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from accounts.choices import Role
 from accounts.models import User
 from enterprises.models import Enterprise
+from kernel.roles import Role
 
 from . import services
 from .choices import Mode, Outcome, Purpose

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core.citations import LOCAL_PRACTICE, Rule
-from core.scoping import ScopedQuerySet
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .choices import BlockerCode, CertificateStatus, Mode, Outcome, Purpose, State
 from .querysets import CertificateQuerySet, PolicyQuerySet

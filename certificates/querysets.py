@@ -5,8 +5,8 @@ import datetime as dt
 from django.db import models
 from django.db.models import Q
 
-from accounts.choices import Action
-from core.scoping import ScopedQuerySet, allowed_actions
+from kernel.roles import Action
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import CertificateStatus
 

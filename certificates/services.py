@@ -10,15 +10,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action, Role
 from audit import events
 from blacklist.services import DomainError
 from core import periods
 from core.collation import pinyin
-from core.scoping import can
 from enterprises.choices import EnterpriseStatus, TimelineKind
 from enterprises.models import Enterprise
 from enterprises.timeline import add_entry, file_language
+from kernel.roles import Action, Role
+from kernel.scoping import can
 
 from . import blockers, signing
 from .choices import CertificateStatus, Mode, Outcome, Purpose

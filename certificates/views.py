@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action, Role
 from audit import events
 from blacklist.services import DomainError
 from core.excel import stream_xlsx
-from core.scoping import can
 from core.views import FilteredListView
 from enterprises.models import Enterprise
+from kernel.roles import Action, Role
+from kernel.scoping import can
 
 from . import blockers, documents, forms, services, verification
 from .choices import BlockerCode, Mode, Outcome

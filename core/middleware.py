@@ -2,8 +2,9 @@ import uuid
 
 from django.conf import settings
 
+from kernel.request_context import reset_context, set_context
+
 from .ratelimit import client_ip
-from .request_context import reset_context, set_context
 
 
 class ContentSecurityPolicyMiddleware:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
+from kernel.roles import Role
 
 ALL_ROLES = frozenset(Role.values)
 STAFF_ROLES = ALL_ROLES - {Role.ENTERPRISE, Role.API_CLIENT}

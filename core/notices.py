@@ -9,6 +9,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
+from accounts.models import User
+from kernel.roles import Role
+
 logger = logging.getLogger("wagewatch.notices")
 
 
@@ -37,7 +40,6 @@ def resolve(key: str) -> int:
 
 def open_notices_for(user) -> list:
     """The notices a user sees on every page: city administrators only."""
-    from accounts.choices import Role
 
     from .models import AdminNotice
 
@@ -47,8 +49,6 @@ def open_notices_for(user) -> list:
 
 
 def city_admin_emails() -> list[str]:
-    from accounts.choices import Role
-    from accounts.models import User
 
     return sorted(set(User.objects.filter(role=Role.CITY_ADMIN, is_active=True).exclude(email="")
                       .values_list("email", flat=True)))

@@ -11,9 +11,8 @@ from importlib import import_module
 
 from django.core.exceptions import PermissionDenied
 
-from accounts.choices import Role
-
-from . import crypto
+from kernel import crypto
+from kernel.roles import Role
 
 SEARCH_MODULES = [
     "enterprises.search",

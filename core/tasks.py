@@ -5,6 +5,9 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from audit import events
+from audit.models import AuditEvent
+
 from . import notices, workdays
 from .city_settings import city_setting
 
@@ -37,8 +40,6 @@ def check_calendar_coverage(today: str | None = None) -> dict:
 
 
 def _raise_calendar_notice(day, year, provisional):
-    from audit import events
-    from audit.models import AuditEvent
 
     if not AuditEvent.objects.filter(event="calendar_not_covered", data__year=year,
                                      data__checked_on=day.isoformat()).exists():

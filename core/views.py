@@ -1,15 +1,16 @@
 """Shared view machinery: scoped list/detail mixins and the role home pages."""
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.generic import ListView
 
-from accounts.choices import Action, Role
 from accounts.models import District
+from audit import events
+from kernel.roles import Role
+from kernel.views import ScopedMixin
 
 from .city_settings import SETTINGS
 from .city_settings import in_force as settings_in_force
@@ -17,20 +18,6 @@ from .dashboard import stats_for
 from .excel import stream_xlsx
 from .forms import bootstrapify
 from .models import CitySetting
-
-
-class ScopedMixin(LoginRequiredMixin):
-    """Every HTML view of a scoped model reads through visible_to(user, action).
-
-    A record outside the user's scope is simply not in the queryset, so detail and edit URLs
-    answer 404 and never reveal that the id exists.
-    """
-
-    model = None
-    action = Action.VIEW
-
-    def get_queryset(self):
-        return self.model.objects.visible_to(self.request.user, self.action)
 
 
 class FilteredListView(ScopedMixin, ListView):
@@ -54,7 +41,6 @@ class FilteredListView(ScopedMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def export(self, queryset):
-        from audit import events
 
         events.record("list_exported", actor=self.request.user, model=queryset.model._meta.label_lower,
                       filters=self.request.GET.urlencode()[:500])

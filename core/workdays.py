@@ -20,6 +20,8 @@ import logging
 
 import chinese_calendar
 
+from audit import events
+
 logger = logging.getLogger("wagewatch.workdays")
 
 
@@ -138,7 +140,6 @@ def provisional_note_zh(*days: dt.date | None, years: set[int] | None = None) ->
 
 def _report_uncovered(year: int):
     logger.error("calendar_not_covered year=%s", year)
-    from audit import events
 
     # outside the transaction of the operation being refused, which rolls back
     events.record_independently("calendar_not_covered", success=False, year=year)
@@ -151,8 +152,6 @@ def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], not
     `provisional=True` for a stand-in (statutory holidays only): deadlines in it are marked, and the
     administrators are alerted until the official schedule replaces it."""
     from django.db import transaction
-
-    from audit import events
 
     from .models import CalendarOverride, CalendarYear
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_base import ReadOnlyAdmin
+from kernel.admin_base import ReadOnlyAdmin
 
 from .models import Approval, Deposit, EmergencyFund, RatePolicy
 

@@ -7,6 +7,7 @@ class DepositsConfig(AppConfig):
     verbose_name = _("Wage deposits and emergency funds")
 
     def ready(self):
+        # Imported in ready(): these modules load models, which needs the app registry.
         from projects.permits import register_requirement
 
         from . import case_link, providers

@@ -19,14 +19,16 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Action
+from cases import services
+from cases.choices import CaseOutcome, CaseStatus, EscalationKind, EscalationStatus
+from cases.models import Case, EscalationRequest
 from core.formats import yuan
+from kernel.roles import Action
 
 from .providers import PaymentOrder
 
 
 def arrears_outcomes():
-    from cases.choices import CaseOutcome
 
     return [o for o in CaseOutcome.values if o != CaseOutcome.NO_VIOLATION]
 
@@ -36,7 +38,6 @@ class CaseArrears:
     label = _("case register")
 
     def arrears(self, enterprise_ids, start, end):
-        from cases.models import Case
 
         rows = (Case.objects.filter(enterprise_id__in=enterprise_ids, filed_on__range=(start, end))
                 .filter(Q(outcome__in=arrears_outcomes()) | Q(orders__isnull=False))
@@ -51,8 +52,6 @@ class CaseOrders:
     name = "cases"
 
     def find(self, project, ref):
-        from cases.choices import CaseStatus
-        from cases.models import Case
 
         case = Case.objects.filter(Q(number=ref) | Q(orders__number=ref)).distinct().first()
         if case is None:
@@ -71,8 +70,6 @@ class CaseOrders:
 
 def overdue_case_numbers(user, project, limit=20) -> list[str]:
     """The numbers of the project's cases (visible to the user) whose order to pay ran out: the draw form's hint."""
-    from cases.choices import CaseStatus
-    from cases.models import Case
 
     return list(Case.objects.visible_to(user).filter(project=project,
                                                      status__in=[CaseStatus.OVERDUE, CaseStatus.TRANSFERRED])
@@ -81,7 +78,6 @@ def overdue_case_numbers(user, project, limit=20) -> list[str]:
 
 def visible_case(user, number):
     """The case with this number if the user may view it, else None (a fund advance names its case)."""
-    from cases.models import Case
 
     return Case.objects.visible_to(user, Action.VIEW).filter(number=number).first()
 
@@ -105,8 +101,6 @@ class DrawdownRequest:
 
 def pending_drawdowns(user) -> list[DrawdownRequest]:
     """The pending "deposit draw-down" requests of the cases the user sees, oldest first (three queries)."""
-    from cases.choices import EscalationKind, EscalationStatus
-    from cases.models import EscalationRequest
 
     from .choices import ApprovalKind
     from .models import Approval, Deposit
@@ -126,9 +120,6 @@ def pending_drawdowns(user) -> list[DrawdownRequest]:
 def draw_executed(approval, *, actor, on=None):
     """Called by the approval of a draw, in its transaction: the case's pending draw-down request, if the
     approving official sees one, is done. A draw without a request (an official acting first) is fine."""
-    from cases import services
-    from cases.choices import EscalationKind, EscalationStatus
-    from cases.models import EscalationRequest
 
     if approval.case_id is None:
         return None

@@ -10,8 +10,12 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
-from accounts.choices import Role
 from accounts.models import Department, DepartmentGrant, User
+from kernel.roles import Role
+from projects import permits
+from projects import services as project_services
+from projects.choices import ProjectStatus
+from projects.models import Project
 
 from . import services
 from .choices import DepositForm, TriggerKind
@@ -28,7 +32,6 @@ PLAN = {
 
 
 def seed(stdout):
-    from projects.models import Project
 
     admin = User.objects.filter(role=Role.CITY_ADMIN).order_by("pk").first()
     if admin is None:
@@ -74,9 +77,6 @@ def seed(stdout):
 def _start_construction(project, admin, on):
     """Projects whose permit preconditions are now met start construction (projects.services refuses the
     others: LZ-DEMO-004 and -005 wait for their deposit)."""
-    from projects import permits
-    from projects import services as project_services
-    from projects.choices import ProjectStatus
 
     project.refresh_from_db()
     if project.status == ProjectStatus.PERMIT_PENDING and permits.eligibility(project).eligible:

@@ -13,12 +13,12 @@ checker are always two different users. Idempotent: each part is skipped when it
 import datetime as dt
 from decimal import Decimal
 
-from accounts.choices import Role
 from accounts.demo import ensure_user
 from accounts.models import User
 from cases import services as case_services
 from cases.choices import CaseSource, EscalationKind, ServiceMethod
 from cases.models import Case, EscalationRequest
+from kernel.roles import Role
 
 from . import services
 from .choices import DepositStatus

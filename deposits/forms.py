@@ -13,6 +13,7 @@ from core import bounds
 from core.forms import BootstrapFormMixin
 from core.pickers import ScopedPickerField
 from core.text import lazy_format
+from projects.models import Project
 
 from .choices import RETURN_PUBLICITY_DAYS, STORE_WORKDAYS, DepositForm, EntryKind, TriggerKind
 
@@ -35,7 +36,6 @@ class AssessForm(BootstrapFormMixin, forms.Form):
                                                required=False, minimum=bounds.SMALLEST_PAYMENT)
 
     def __init__(self, *args, user=None, **kwargs):
-        from projects.models import Project
 
         super().__init__(*args, **kwargs)
         # Projects in scope that have no deposit yet; the picker suggests from the scope, this validates.

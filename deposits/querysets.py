@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from core import periods
 from core.aggregates import AsMoney, MoneySum
-from core.scoping import ScopedQuerySet
+from kernel.scoping import ScopedQuerySet
+from projects.choices import ProjectStatus
 
 from .choices import GUARANTEE_REMINDER_MONTHS, DepositForm, DepositStatus
 
@@ -42,7 +43,6 @@ class DepositQuerySet(ScopedQuerySet):
 
     def held_after_completion(self):
         """The half-yearly clean-up list (65号 Art. 22): completed projects whose deposit is still held."""
-        from projects.choices import ProjectStatus
 
         return self.filter(status__in=DepositStatus.held(),
                            project__status__in=[ProjectStatus.COMPLETED, ProjectStatus.WAGES_SETTLED])

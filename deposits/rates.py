@@ -32,6 +32,10 @@ from django.utils.translation import gettext as _
 from core import periods
 from core.city_settings import city_setting
 from core.formats import money, percent, yuan
+from projects import compliance
+from projects.choices import ProjectStatus
+from projects.models import Project, WageAccount
+from projects.rules import account_deadline
 
 from . import providers
 
@@ -284,10 +288,6 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
 
 def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) -> RateInputs:
     """The facts of a project's general contractor on the day (a fixed number of queries)."""
-    from projects import compliance
-    from projects.choices import ProjectStatus
-    from projects.models import Project, WageAccount
-    from projects.rules import account_deadline
 
     contractor = project.general_contractor
     live = list(Project.objects.filter(general_contractor=contractor, status__in=ProjectStatus.live())
@@ -327,8 +327,6 @@ def record_since(contractor, on: dt.date) -> tuple[dt.date | None, str]:
     """(first day of the contractor's record in the city up to `on`, where it comes from): the date an
     official entered (history before the platform), else its earliest project contract or deposit."""
     from django.db.models import Min
-
-    from projects.models import Project
 
     from .models import Deposit
 

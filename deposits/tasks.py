@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit import events
+from audit.models import AuditEvent
+from enterprises.timeline import add_entry
 
 from .choices import CLEANUP_MONTHS
 from .models import Deposit
@@ -28,8 +30,6 @@ def remind_expiring_guarantees(today: str | None = None) -> dict:
     import datetime as dt
 
     from django.utils.translation import gettext as _
-
-    from enterprises.timeline import add_entry
 
     from .services.deposit import TIMELINE_KIND, save
 
@@ -60,7 +60,6 @@ def list_cleanup(today: str | None = None) -> dict:
     completion")."""
     import datetime as dt
 
-    from audit.models import AuditEvent
 
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     period = _half_year(day)

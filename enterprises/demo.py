@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from accounts.choices import Role
 from accounts.demo import DEMO_PASSWORD, ensure_user
 from accounts.models import District, User
+from kernel.roles import Role
 
 from . import generator, grading
 from .choices import CTrigger, EnterpriseKind, Grade, GradeStatus, Handling, Industry, ViolationCategory

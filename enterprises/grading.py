@@ -29,10 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from accounts.choices import Action
 from audit import events
 from core.city_settings import city_setting
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .choices import (
     C_VIOLATION_THRESHOLD,

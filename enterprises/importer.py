@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _lazy
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 from stdnum.cn import uscc
 
-from accounts.choices import Action
 from accounts.models import District
 from audit import events
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, text
 from core.imports.reading import Column, to_decimal
 from core.imports.service import Importer
+from kernel.roles import Action
 
 from .choices import EnterpriseKind, EnterpriseStatus, Industry, TimelineKind
 from .models import Enterprise

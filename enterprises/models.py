@@ -4,12 +4,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core.city_settings import city_setting
-from core.fields import EncryptedCharField
 from core.imports.models import ImportJob
-from core.masking import mask_phone
-from core.scoping import ScopedQuerySet
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_phone
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .choices import (
     CTrigger,

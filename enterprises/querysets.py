@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.db import models
 
-from accounts.choices import Action, Role
-from core.scoping import ScopedQuerySet, allowed_actions
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 from .choices import GradeStatus
 

@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .choices import TimelineKind
 from .models import Contact, Enterprise, SupervisionPolicy, Violation

@@ -2,14 +2,15 @@
 
 from celery import shared_task
 
+from accounts.models import User
+from core.imports.tasks import run_import_job
+
 
 @shared_task(name="enterprises.propose_annual_grades")
 def propose_annual_grades(year: int | None = None, actor_id: int | None = None) -> dict:
     """The annual grading run: a proposal for every active enterprise in the actor's scope (the whole
     city when run by the scheduler). Re-running refreshes open proposals and skips confirmed grades."""
     from django.utils import timezone
-
-    from accounts.models import User
 
     from .grading import propose_grades
     from .models import Enterprise
@@ -24,6 +25,5 @@ def propose_annual_grades(year: int | None = None, actor_id: int | None = None) 
 @shared_task(name="enterprises.run_enterprise_import")
 def run_enterprise_import(job_id: int) -> str:
     """Kept for messages queued before imports moved to core.imports; new jobs are queued as core.run_import."""
-    from core.imports.tasks import run_import_job
 
     return run_import_job("enterprises.EnterpriseImport", job_id)

@@ -12,11 +12,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from stdnum.cn import ric
 
-from accounts.choices import Role
 from accounts.models import District, User
 from core.imports import service
 from enterprises.choices import EnterpriseKind
 from enterprises.models import Enterprise
+from kernel.roles import Role
 
 from . import importers, services
 from .choices import ImportKind, MovementKind, NoticeBoardItem, PartyRole, ProjectKind, ProjectStatus

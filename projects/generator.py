@@ -16,9 +16,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 from stdnum.cn import ric
 
-from core import crypto
 from enterprises.choices import EnterpriseKind
 from enterprises.models import Enterprise
+from kernel import crypto
 
 from .choices import MovementKind, PartyRole, ProjectKind, ProjectStatus
 from .models import AccountMovement, Employment, PayrollBatch, PayrollLine, Project, ProjectParty, WageAccount, Worker

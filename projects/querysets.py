@@ -3,9 +3,10 @@
 from django.db import models
 from django.db.models import Count, Q
 
-from accounts.choices import Action
-from core import crypto, periods
-from core.scoping import ScopedQuerySet, allowed_actions
+from core import periods
+from kernel import crypto
+from kernel.roles import Action
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 
 class AddOneMonth(models.Func):

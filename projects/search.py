@@ -8,10 +8,10 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Role
 from audit import events
 from core.collation import pinyin
 from core.search import Row, section
+from kernel.roles import Role
 
 from .models import Project, Worker
 

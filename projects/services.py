@@ -7,10 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action, Role
 from audit import events
-from core.masking import may_reveal as may_reveal_role
 from enterprises.timeline import add_entry
+from kernel.masking import may_reveal as may_reveal_role
+from kernel.roles import Action, Role
 
 from .choices import STATUS_TRANSITIONS, NoticeBoardItem, PartyRole, ProjectStatus
 from .models import AccountMovement, PayrollBatch, Project, ProjectParty, RetentionError, WageAccount, Worker
@@ -234,7 +234,7 @@ def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
 
 def may_reveal(user, worker: Worker) -> bool:
     """Inspectors and officials of a district where the worker is employed may read the full ID number."""
-    if not may_reveal_role(user):  # the one rule, core.masking.REVEAL_ROLES
+    if not may_reveal_role(user):  # the one rule, kernel.masking.REVEAL_ROLES
         return False
     return Worker.objects.visible_to(user).filter(pk=worker.pk).exists()
 

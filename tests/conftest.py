@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from accounts.choices import Role
+from kernel.roles import Role
 
 from .factories import DepartmentGrantFactory, EnterpriseFactory, UserFactory, district
 

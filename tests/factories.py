@@ -3,10 +3,10 @@
 import factory
 from stdnum.cn import uscc
 
-from accounts.choices import Role
 from accounts.models import Department, DepartmentGrant, District, User
 from enterprises.choices import EnterpriseKind
 from enterprises.models import Contact, Enterprise
+from kernel.roles import Role
 
 PASSWORD = "Test-pass-2026"
 

@@ -231,12 +231,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.RolePermission"],
+    "DEFAULT_PERMISSION_CLASSES": ["kernel.api.permissions.RolePermission"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "core.api.ordering.PinyinOrderingFilter",  # names in pinyin order
     ],
-    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.StandardPagination",
+    "DEFAULT_PAGINATION_CLASS": "kernel.api.pagination.StandardPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -261,9 +261,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     # One explicit name per choice set, so that fields named alike (kind, status) never collide.
     "ENUM_NAME_OVERRIDES": {
-        "RoleEnum": "accounts.choices.Role",
+        "RoleEnum": "kernel.roles.Role",
         "DistrictKindEnum": "accounts.choices.DistrictKind",
-        "ActionEnum": "accounts.choices.Action",
+        "ActionEnum": "kernel.roles.Action",
         "EnterpriseKindEnum": "enterprises.choices.EnterpriseKind",
         "EnterpriseStatusEnum": "enterprises.choices.EnterpriseStatus",
         "IndustryEnum": "enterprises.choices.Industry",
@@ -328,6 +328,10 @@ SPECTACULAR_SETTINGS = {
 # Celery: CELERY_BROKER_URL, default a filesystem broker under var/ that needs no server.
 # https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # --------------------------------------------------------------------------------------
+# The periodic tasks (wagewatch/schedules.py), read by `manage.py sync_schedules` through settings so that
+# core does not import the project package.
+from wagewatch.schedules import SCHEDULES as PERIODIC_TASKS  # noqa: E402, F401 (a setting)
+
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "celery-broker"

@@ -4,7 +4,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import District, User
-from core.api.viewsets import ScopedReadOnlyViewSet
+from kernel.api.viewsets import ScopedReadOnlyViewSet
 
 from .serializers import DistrictSerializer, MeSerializer
 

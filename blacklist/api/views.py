@@ -8,7 +8,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
-from core.api.viewsets import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from kernel.api.viewsets import ScopedReadOnlyViewSet, ScopedViewSetMixin
 
 from ..filtersets import ListingFilterSet
 from ..models import ListingEntry, PunishmentNotice

@@ -18,14 +18,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
+from audit import events
 from cases.choices import EscalationKind, EscalationStatus, EventKind
 from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
 from cases.services import complete_escalation
 from core.city_settings import city_setting
 from core.formats import yuan
-from core.scoping import can
 from core.workdays import CalendarNotCovered, WorkdayCalendar
+from enterprises.timeline import file_language
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import rules, signals
 from ..choices import ListingStatus, NoticeKind, PersonRole
@@ -113,7 +115,6 @@ def _decision_due(order_deadline):
 
 
 def _default_facts(case, unpaid) -> str:
-    from enterprises.timeline import file_language
 
     with file_language():
         return _("%(employer)s did not pay wages of %(amount)s owed to %(n)d workers by the deadline of the "
@@ -176,7 +177,6 @@ def dismiss_review(request: EscalationRequest, *, actor, reason: str) -> Escalat
     request.status = EscalationStatus.DROPPED
     request.basis = {**request.basis, "dismissed": reason.strip()[:500]}
     save(request, actor)
-    from audit import events
 
     events.record("listing_review_dismissed", actor=actor, obj=request.case, district=request.case.district,
                   reason=reason.strip()[:200])

@@ -11,13 +11,13 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from cases.choices import CaseOutcome, CaseStatus
 from cases.models import Case, CriminalTransfer, MassIncident
 from core.formats import yuan
-from core.scoping import can
 from enterprises.timeline import file_language
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import rules
 from ..choices import BatchStatus

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action
 from cases.choices import EscalationKind, EscalationStatus
 from cases.models import EscalationRequest
-from core.scoping import can
 from core.views import FilteredListView
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import forms, services
 from ..choices import ListingStatus

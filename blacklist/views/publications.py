@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action
-from core.scoping import can
 from core.views import FilteredListView
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import forms, services
 from ..choices import BatchStatus

@@ -9,6 +9,7 @@ from accounts.models import District
 from core import bounds
 from core.api.citations import CitationsField
 from core.api.fields import ProvisionalDeadlinesField
+from projects.models import Project
 
 from .. import rules
 from ..choices import Channel
@@ -63,7 +64,6 @@ class ComplaintCreateSerializer(serializers.ModelSerializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None:
-            from projects.models import Project
 
             # Only projects the caller may see can be named (style rule 11: narrow foreign-key choices).
             self.fields["project"].queryset = Project.objects.visible_to(request.user)

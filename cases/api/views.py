@@ -7,8 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
-from accounts.choices import Action
-from core.api.viewsets import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from kernel.api.viewsets import ScopedReadOnlyViewSet, ScopedViewSetMixin
+from kernel.roles import Action
 
 from .. import services
 from ..filtersets import CaseFilterSet, ComplaintFilterSet

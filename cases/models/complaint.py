@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
-from core.fields import EncryptedCharField
-from core.masking import mask_id_number, mask_phone
-from core.scoping import ScopedQuerySet
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_id_number, mask_phone
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from ..choices import Channel, ComplaintKind, ComplaintStatus, RefusalGround
 from ..querysets import ComplaintQuerySet

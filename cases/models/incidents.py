@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core.formats import yuan
-from core.scoping import ScopedQuerySet
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 from ..choices import CourtResult, TransferStage

@@ -7,9 +7,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from accounts.models import District
 from audit import events
+from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseSource, CaseStatus, ComplaintStatus, EventKind, RefusalGround

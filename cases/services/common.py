@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action, Role
 from audit import events
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
 from enterprises.timeline import add_entry
+from kernel.roles import Action, Role
 
 from ..choices import SERVED_EVENT_KINDS
 from ..models import Case, CaseEvent

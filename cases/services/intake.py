@@ -9,9 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
-from core import crypto
 from core.city_settings import city_setting
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 from core.workdays import CalendarNotCovered
@@ -19,6 +17,8 @@ from enterprises.choices import TimelineKind
 from enterprises.models import Enterprise
 from enterprises.timeline import add_entry
 from enterprises.validators import normalise_credit_code
+from kernel import crypto
+from kernel.roles import Action
 
 from .. import rules
 from ..choices import ComplaintKind

@@ -14,8 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from core.formats import yuan
+from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseOutcome, CaseStatus, EventKind, ExtensionStatus, ServiceMethod

@@ -10,10 +10,10 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from core.aggregates import MoneySum
 from core.formats import CENT, percent, yuan
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
+from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind, RecoveryKind, RecoveryStatus

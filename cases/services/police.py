@@ -5,12 +5,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from core.city_settings import city_setting
 from core.formats import yuan
 from enterprises.choices import TimelineKind
 from enterprises.timeline import add_entry
+from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseStatus, EventKind, ResponseAction, TransferStage

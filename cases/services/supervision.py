@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action, Role
 from core.city_settings import city_setting
 from core.formats import yuan
+from kernel.roles import Action, Role
 
 from ..choices import CaseStatus, EventKind
 from ..models import Complaint, DifficultCaseThreshold

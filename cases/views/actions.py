@@ -7,8 +7,8 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Action
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import forms, rules, services
 from ..choices import CaseStatus, ExtensionStatus, TransferStage

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from core.masking import may_reveal
 from core.workdays import CalendarNotCovered, WorkdayCalendar
+from kernel.masking import may_reveal
 
 
 def may_unmask(user) -> bool:
-    """Who may reveal a complainant's full ID number or phone: the one rule, core.masking.REVEAL_ROLES."""
+    """Who may reveal a complainant's full ID number or phone: the one rule, kernel.masking.REVEAL_ROLES."""
     return may_reveal(user)
 
 

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action, Role
-from core.scoping import can
+from kernel.roles import Action, Role
+from kernel.scoping import can
 
 from .. import rules, services
 from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus

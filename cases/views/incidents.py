@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.choices import Action
-from core.scoping import can
 from core.views import FilteredListView
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import services
 from ..filtersets import MassIncidentFilterSet

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.choices import Action
 from core.ratelimit import allow, client_ip, reached, retry_after
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import services
 from ..choices import Channel

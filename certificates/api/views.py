@@ -13,9 +13,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
-from core.api.viewsets import ScopedReadOnlyViewSet
 from enterprises.models import Enterprise
 from enterprises.validators import normalise_credit_code
+from kernel.api.viewsets import ScopedReadOnlyViewSet
 
 from .. import services, verification
 from ..filtersets import CertificateFilterSet

@@ -29,7 +29,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core import crypto
+from kernel import crypto
 
 from .cells import Validated, error_values, finish_errors, rounded_identifiers, template_workbook
 from .models import ImportJob

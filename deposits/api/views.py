@@ -8,10 +8,10 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from core.aggregates import AsMoney, MoneySum
-from core.api.viewsets import ScopedReadOnlyViewSet
 from deposits import services
 from deposits.filtersets import ApprovalFilterSet, DepositFilterSet, EmergencyFundFilterSet
 from deposits.models import Approval, Deposit, EmergencyFund, FundEntry, LedgerEntry
+from kernel.api.viewsets import ScopedReadOnlyViewSet
 
 from .serializers import (
     ApprovalSerializer,

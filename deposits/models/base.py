@@ -2,9 +2,9 @@
 
 from django.db import models
 
-from accounts.choices import Action
 from core.aggregates import MoneySum
-from core.scoping import ScopedQuerySet, allowed_actions
+from kernel.roles import Action
+from kernel.scoping import ScopedQuerySet, allowed_actions
 
 
 class AppendOnlyError(RuntimeError):

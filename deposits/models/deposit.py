@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core import periods
+from kernel.roles import Action, Role
 
 from ..choices import (
     GUARANTEE_REMINDER_MONTHS,

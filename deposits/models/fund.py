@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
-from core.scoping import ScopedQuerySet
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from ..choices import FundEntryKind, FundLevel
 from .base import AppendOnlyModel, AppendOnlyQuerySet

@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core.formats import percent
+from kernel.roles import Action, Role
 
 from ..choices import NATIONAL_FLOOR_RATE, RateBase
 from ..rates import DEFAULT_JURISDICTION

@@ -11,11 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from core.formats import yuan
-from core.scoping import can
 from core.workdays import WorkdayCalendar
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import case_link, providers
 from ..choices import BANK_PAY_WORKDAYS, TOPUP_WORKDAYS, ApprovalKind, ApprovalStatus, DepositStatus, EntryKind

@@ -10,12 +10,15 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import add_entry
+from kernel.roles import Action
+from kernel.scoping import can
+from projects.choices import ProjectStatus
+from projects.models import Project
 
 from .. import rates
 from ..choices import (
@@ -75,7 +78,6 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
                    on=None, jurisdiction=None) -> Deposit:
     """Assess (or, while nothing is stored yet, re-assess) the project's deposit under the policy in force,
     and set the storing deadline: 20 working days after the trigger date (65号 Art. 5)."""
-    from projects.models import Project
 
     if not _may(actor, Action.ADD) or not Project.objects.visible_to(actor).filter(pk=project.pk).exists():
         raise PermissionDenied
@@ -117,7 +119,6 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
 
 
 def _may(actor, action) -> bool:
-    from core.scoping import can
 
     return can(actor, action, Deposit)
 
@@ -264,7 +265,6 @@ def renew_guarantee(deposit, *, actor, number, valid_until) -> Deposit:
 @transaction.atomic
 def start_return(deposit, *, actor, commitment_on, publicity_from) -> Deposit:
     """Completion, the written no-arrears commitment, then 30 days of public notice (65号 Art. 22)."""
-    from projects.choices import ProjectStatus
 
     deposit = locked(deposit, actor)
     _require(deposit.status in (DepositStatus.STORED, DepositStatus.GUARANTEED),

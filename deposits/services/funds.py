@@ -8,10 +8,10 @@ from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from core.aggregates import MoneySum
 from core.formats import yuan
+from kernel.roles import Action
 
 from ..choices import FundEntryKind
 from ..models import EmergencyFund, FundEntry

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import bounds
 from core.forms import BootstrapFormMixin
+from projects.choices import ProjectStatus
 
 from .. import forms, services
 from ..choices import Adjustment, DepositForm, DepositStatus, TriggerKind
@@ -32,7 +33,6 @@ class DepositAction:
 
 
 def _completed(deposit) -> bool:
-    from projects.choices import ProjectStatus
 
     return deposit.project.status in (ProjectStatus.COMPLETED, ProjectStatus.WAGES_SETTLED)
 

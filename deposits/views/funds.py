@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action
 from core.views import FilteredListView
+from kernel.roles import Action
 
 from .. import services
 from ..filtersets import EmergencyFundFilterSet

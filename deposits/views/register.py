@@ -9,10 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounts.choices import Action
 from core.excel import Ratio
-from core.scoping import can
 from core.views import FilteredListView
+from kernel.roles import Action
+from kernel.scoping import can
+from projects.permits import eligibility
 
 from .. import documents, reports, services
 from ..choices import ApprovalKind, ApprovalStatus, DepositStatus
@@ -85,7 +86,6 @@ def _deposit(request, pk, action=Action.VIEW):
 
 @login_required
 def deposit_detail(request, pk):
-    from projects.permits import eligibility
 
     deposit = _deposit(request, pk)
     may_act = Deposit.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()

@@ -3,10 +3,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api.viewsets import ScopedReadOnlyViewSet
 from enterprises.filtersets import CreditGradeFilterSet, EnterpriseFilterSet
 from enterprises.models import CreditGrade, Enterprise
 from enterprises.validators import normalise_credit_code
+from kernel.api.viewsets import ScopedReadOnlyViewSet
 
 from .serializers import CreditGradeSerializer, EnterpriseDetailSerializer, EnterpriseSerializer
 

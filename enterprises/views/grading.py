@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action
-from core.scoping import can
 from core.views import FilteredListView
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import grading, services
 from ..filtersets import CreditGradeFilterSet, ViolationFilterSet

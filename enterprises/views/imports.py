@@ -7,11 +7,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from core.excel import XLSX_CONTENT_TYPE
 from core.imports import service
 from core.imports.reading import WorkbookRejected
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 from .. import importer
 from ..forms import ImportForm

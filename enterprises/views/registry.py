@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from accounts.choices import Action, Role
 from core.collation import pinyin
-from core.scoping import can
-from core.views import FilteredListView, ScopedMixin
+from core.views import FilteredListView
+from kernel.roles import Action, Role
+from kernel.scoping import can
+from kernel.views import ScopedMixin
 
 from .. import services
 from ..filtersets import EnterpriseFilterSet
@@ -92,7 +93,7 @@ class EnterpriseDetailView(ScopedMixin, DetailView):
 
 
 def _in_scope(user, action, enterprise) -> bool:
-    """The scoping rule for one enterprise, without a query (the same rule as core.scoping)."""
+    """The scoping rule for one enterprise, without a query (the same rule as kernel.scoping)."""
     if not can(user, action, Enterprise):
         return False
     if user.is_superuser or user.role in Role.city_wide():

@@ -8,11 +8,11 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.api.viewsets import ScopedReadOnlyViewSet
 from core.collation import pinyin
 from core.imports import service
 from core.imports.states import ImportState
 from core.workdays import WorkdayCalendar
+from kernel.api.viewsets import ScopedReadOnlyViewSet
 
 from .. import compliance, importers, permits
 from ..choices import ImportKind

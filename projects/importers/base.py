@@ -4,10 +4,10 @@ and written on the general contractor's timeline."""
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from accounts.choices import Action
 from audit import events
 from core.imports.service import Importer
 from enterprises.timeline import add_entry
+from kernel.roles import Action
 
 
 def check_may_submit(project, actor):

@@ -12,12 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core import crypto
 from core.aggregates import MoneySum
 from core.identity import InvalidIdNumber, parse_id_number
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, money, parse_row
 from core.imports.reading import Column
-from core.masking import mask_id_number
+from kernel import crypto
+from kernel.masking import mask_id_number
 
 from ..models import Employment, PayrollBatch, PayrollLine
 from .base import ProjectImporter

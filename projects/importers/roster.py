@@ -7,10 +7,10 @@ employment on this project is created or updated. The roster import adds and upd
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from core import crypto
 from core.identity import InvalidIdNumber, home_region_of, parse_id_number
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, parse_row, text
 from core.imports.reading import Column
+from kernel import crypto
 
 from ..choices import PartyRole
 from ..models import Employment, ProjectParty, Worker

@@ -6,12 +6,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core.aggregates import MoneySum
-from core.fields import EncryptedCharField
 from core.formats import yuan
-from core.masking import mask_bank_card
-from core.scoping import ScopedQuerySet
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_bank_card
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 from ..choices import AllocationBasis, MovementKind

@@ -2,9 +2,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from accounts.choices import Action, Role
 from core.imports.models import ImportJob
-from core.scoping import ScopedQuerySet
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from ..choices import ImportKind
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
 from core import periods
-from core.scoping import ScopedQuerySet
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 

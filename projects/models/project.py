@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
-from core.fields import EncryptedCharField
 from core.formats import percent
-from core.masking import mask_phone
-from core.scoping import ScopedQuerySet
+from core.workdays import WorkdayCalendar
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_phone
+from kernel.roles import Action, Role
+from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 from ..choices import ComplianceMetric, FundingSource, NoticeBoardItem, PartyRole, ProjectKind, ProjectStatus
@@ -24,7 +25,7 @@ class Project(models.Model):
     """A construction project supervised from registration to the final settlement of wages."""
 
     # An enterprise sees the projects where it is client, general contractor or subcontractor: the
-    # participants relation holds all three (core.scoping applies it as pk__in).
+    # participants relation holds all three (kernel.scoping applies it as pk__in).
     scope_paths = {"district": "district", "enterprise": "participants"}
     # Enterprises manage their projects' rosters and payrolls (CHANGE) but never register a project.
     role_actions = {Role.ENTERPRISE: {Action.VIEW, Action.CHANGE}, Role.GRID_ASSISTANT: {Action.VIEW}}
@@ -121,7 +122,6 @@ class Project(models.Model):
 
     def pay_due_date(self, month: dt.date, calendar=None) -> dt.date:
         """The effective pay date: the agreed date, or the last working day before it (Decree 724 Art. 14)."""
-        from core.workdays import WorkdayCalendar
 
         return (calendar or WorkdayCalendar()).previous_workday(self.agreed_pay_date(month))
 

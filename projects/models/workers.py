@@ -3,11 +3,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from accounts.choices import Action, Role
-from core import crypto
-from core.fields import EncryptedCharField
 from core.identity import birth_date_of, normalise_id_number, sex_of
-from core.masking import mask_bank_card, mask_id_number, mask_phone
+from kernel import crypto
+from kernel.fields import EncryptedCharField
+from kernel.masking import mask_bank_card, mask_id_number, mask_phone
+from kernel.roles import Action, Role
 
 from .. import rules
 from ..choices import Sex

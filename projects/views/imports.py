@@ -8,11 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.choices import Action
 from core.excel import XLSX_CONTENT_TYPE
 from core.imports import service
 from core.imports.reading import WorkbookRejected
 from core.imports.states import ImportState
+from kernel.roles import Action
 
 from .. import importers
 from ..choices import ImportKind

@@ -9,11 +9,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from accounts.choices import Action
 from core.collation import pinyin
 from core.imports.states import ImportState
-from core.scoping import can
-from core.views import FilteredListView, ScopedMixin
+from core.views import FilteredListView
+from core.workdays import CalendarNotCovered, WorkdayCalendar
+from kernel.roles import Action
+from kernel.scoping import can
+from kernel.views import ScopedMixin
 
 from .. import compliance, permits, rules, services
 from ..choices import STATUS_TRANSITIONS, NoticeBoardItem, ProjectStatus
@@ -131,7 +133,6 @@ class ProjectDetailView(ScopedMixin, DetailView):
         return {"page_obj": page, "employments": page.object_list, "querystring": "tab=workers"}
 
     def tab_payroll(self, user, project):
-        from core.workdays import CalendarNotCovered, WorkdayCalendar
 
         calendar = WorkdayCalendar()
         batches = list(PayrollBatch.objects.visible_to(user).filter(project=project)

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
-from accounts.choices import Role
-from core import crypto
 from core.collation import pinyin
-from core.views import FilteredListView, ScopedMixin
+from core.views import FilteredListView
+from kernel import crypto
+from kernel.roles import Role
+from kernel.views import ScopedMixin
 
 from .. import services
 from ..filtersets import WorkerFilterSet

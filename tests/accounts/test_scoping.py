@@ -2,8 +2,8 @@
 
 import pytest
 
-from accounts.choices import Action
 from accounts.models import District, User
+from kernel.roles import Action
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ def next_year_calendar():
 def test_walk_in_complaint_from_the_desk_to_a_closed_case(page, personas, chengguan, next_year_calendar):
     """The queue (htmx), the desk records a walk-in complaint, an inspector accepts it, a second inspector
     joins, the inspector issues an order, records the payment and closes the case."""
-    from accounts.choices import Role
+    from kernel.roles import Role
     from tests.cases.factories import filed_case
 
     partner = UserFactory(username="chengguan_inspector_2", name="孙监察", role=Role.INSPECTOR, district=chengguan)

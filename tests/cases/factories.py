@@ -7,10 +7,10 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from accounts.choices import Role
 from cases import services
 from cases.choices import Channel, ServiceMethod
 from cases.models import Case, Complaint
+from kernel.roles import Role
 from tests.factories import EnterpriseFactory, UserFactory, district
 
 D = dt.date

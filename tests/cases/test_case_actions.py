@@ -3,10 +3,10 @@ picker offers only inspectors of the case's district, and officials or grid assi
 
 import pytest
 
-from accounts.choices import Role
 from cases import forms, services
 from cases.choices import CaseStatus
 from cases.views.actions import BY_NAME, make_form
+from kernel.roles import Role
 from tests.factories import UserFactory
 
 from .factories import filed_case, inspector, investigating_case, ordered_case

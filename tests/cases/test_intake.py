@@ -99,7 +99,7 @@ def test_personal_data_is_encrypted_at_rest_with_a_blind_index(personas):
                        "WHERE id = %s", [complaint.pk])
         raw = cursor.fetchone()
     assert all(value and "1391234" not in value and "王" not in value and "1101" not in value for value in raw)
-    from core import crypto
+    from kernel import crypto
 
     assert Complaint.objects.get(complainant_id_index=crypto.blind_index("11010519491231002x")) == complaint
 

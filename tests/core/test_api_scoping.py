@@ -17,8 +17,8 @@ def test_an_enterprise_never_reads_a_pending_grade_proposal_through_the_api(api_
 
 
 def test_every_api_viewset_scopes_through_the_models_visible_to():
-    """Each registered viewset's get_queryset ends in the queryset's visible_to (core.api.viewsets)."""
-    from core.api.viewsets import ScopedViewSetMixin
+    """Each registered viewset's get_queryset ends in the queryset's visible_to (kernel.api.viewsets)."""
+    from kernel.api.viewsets import ScopedViewSetMixin
 
     seen = []
     for cls in _all_subclasses(ScopedViewSetMixin):

@@ -5,9 +5,9 @@ import logging
 import pytest
 from django.db import connection
 
-from core import crypto
 from core.logging import RedactingFilter, redact
-from core.masking import mask_bank_card, mask_id_number, mask_phone
+from kernel import crypto
+from kernel.masking import mask_bank_card, mask_id_number, mask_phone
 from tests.factories import ContactFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from accounts.choices import Role
 from accounts.models import User
+from kernel.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from accounts.choices import Action
 from enterprises.models import Contact, CreditGrade, Enterprise, SupervisionPolicy, TimelineEntry, Violation
 from enterprises.timeline import add_entry
+from kernel.roles import Action
 from tests.factories import ContactFactory, CreditGradeFactory, ViolationFactory
 
 ALL = {"a", "b"}

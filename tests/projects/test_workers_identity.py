@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from core import crypto
 from core.identity import InvalidIdNumber, parse_id_number
+from kernel import crypto
 from projects.models import Worker
 
 from .factories import EmploymentFactory, WorkerFactory, id_number

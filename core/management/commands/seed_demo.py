@@ -9,6 +9,9 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo import print_logins
+from accounts.models import User
+
 DEMO_MODULES = [
     "core.demo",
     "accounts.demo",
@@ -29,8 +32,6 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="Do nothing when users already exist.")
 
     def handle(self, *args, **options):
-        from accounts.demo import print_logins
-        from accounts.models import User
 
         if options["if_empty"] and User.objects.exists():
             self.stdout.write("Users exist already; demo data not loaded.")

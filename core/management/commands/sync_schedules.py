@@ -1,8 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
-
-from wagewatch.schedules import SCHEDULES
 
 MANAGED_PREFIX = "wagewatch: "
 
@@ -13,7 +12,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         names = []
-        for name, task, (minute, hour, dow, dom, moy) in SCHEDULES:
+        for name, task, (minute, hour, dow, dom, moy) in settings.PERIODIC_TASKS:
             crontab, _ = CrontabSchedule.objects.get_or_create(
                 minute=minute, hour=hour, day_of_week=dow, day_of_month=dom, month_of_year=moy,
                 timezone="Asia/Shanghai",

@@ -2,10 +2,10 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.choices import Role
 from accounts.models import User
 from enterprises import generator
 from enterprises.models import Enterprise
+from kernel.roles import Role
 
 
 class Command(BaseCommand):

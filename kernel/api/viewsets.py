@@ -2,8 +2,8 @@ from django.db import transaction
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
-from accounts.choices import Action
-from core.scoping import scope_queryset
+from kernel.roles import Action
+from kernel.scoping import scope_queryset
 
 from .permissions import action_for
 

@@ -2,13 +2,13 @@
 
 from django.db import models
 
-from core import crypto
+from kernel import crypto
 
 
 class EncryptedCharField(models.TextField):
     """A text value encrypted at rest. Never filter on it: use a blind-index field beside it.
 
-    Templates and serializers must show it through core.masking; reading the full value for a
+    Templates and serializers must show it through kernel.masking; reading the full value for a
     person goes through audit.events.personal_data_revealed.
     """
 

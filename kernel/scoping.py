@@ -17,7 +17,7 @@ are applied as `pk__in=<subquery>` so that joins never duplicate rows.
 
 from django.db import models
 
-from accounts.choices import ROLE_ACTIONS, Action, Role
+from kernel.roles import ROLE_ACTIONS, Action, Role
 
 
 def allowed_actions(user, model) -> set:
@@ -80,15 +80,9 @@ def scope_queryset(qs, user, action=Action.VIEW):
 
 
 def _scope_for_department(qs, user, action, paths):
-    from accounts.models import DepartmentGrant
-
-    if user.department_id is None:
-        return qs.none()
-    grant = (
-        DepartmentGrant.objects.filter(department_id=user.department_id, resource=qs.model._meta.label_lower)
-        .prefetch_related("districts")
-        .first()
-    )
+    # The grant is looked up by the user object (accounts.User.department_grant), so that the kernel
+    # imports no app.
+    grant = user.department_grant(qs.model._meta.label_lower)
     if grant is None or (str(action) != Action.VIEW and not grant.can_write):
         return qs.none()
     district_ids = [d.pk for d in grant.districts.all()]

@@ -1,7 +1,7 @@
 """Masks for personal data, as docs/ui.md prescribes. Pages and API bodies show only these; and the one
 rule of who may read the full value."""
 
-from accounts.choices import Role
+from kernel.roles import Role
 
 # PIPL Art. 28 (sensitive personal data) with ASVS 8.3.5: only the inspectors and officials of the district that
 # handles the record read a full ID number or phone, giving a reason, audited (audit.events.personal_data_revealed).

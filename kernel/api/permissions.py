@@ -1,7 +1,7 @@
 from rest_framework.permissions import BasePermission
 
-from accounts.choices import Action
-from core.scoping import can
+from kernel.roles import Action
+from kernel.scoping import can
 
 METHOD_ACTIONS = {
     "GET": Action.VIEW,
