@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import District, User
 from core import bounds
 from core.city_settings import city_setting
+from core.formats import yuan
 from core.forms import BootstrapFormMixin, bootstrapify
 from core.pickers import ScopedPickerField
 from core.text import lazy_format
@@ -216,7 +217,7 @@ class RecoveryForm(BootstrapFormMixin, forms.Form):
 
 
 def _recovery_choices(recoveries):
-    return [(r.pk, f"{r.paid_on:%Y-%m-%d} · ¥{r.amount:,.2f} · {r.workers_paid}") for r in recoveries]
+    return [(r.pk, f"{r.paid_on:%Y-%m-%d} · {yuan(r.amount)} · {r.workers_paid}") for r in recoveries]
 
 
 class RecoveryCorrectionForm(BootstrapFormMixin, forms.Form):

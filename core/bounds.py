@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from . import periods
+from .formats import yuan
 from .widgets import DateInput, DateTimeInput, MonthInput
 
 # --- the limits (one home each) -------------------------------------------------------------------------
@@ -47,14 +49,22 @@ ENTERPRISE_HEADCOUNT_MAX = 2_000_000
 PHONE_RE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$")
 PHONE_MAX_LENGTH = 20
 
+MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$", re.ASCII)
+
 
 def _today() -> dt.date:
     return timezone.localdate()
 
 
+def _day(value):
+    """The local date of a date or datetime (an aware timestamp's UTC date is yesterday before 08:00)."""
+    if isinstance(value, dt.datetime):
+        return timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
 def latest_plan_date() -> dt.date:
-    today = _today()
-    return today.replace(year=today.year + LATEST_PLAN_YEARS, day=min(today.day, 28))
+    return periods.period_end(_today(), years=LATEST_PLAN_YEARS)
 
 
 # --- validators (Django ValidationError: forms use them as they are, DRF turns them into a 400) -----------
@@ -62,7 +72,7 @@ def latest_plan_date() -> dt.date:
 # messages alone.
 
 def not_before_earliest(value):
-    day = value.date() if isinstance(value, dt.datetime) else value
+    day = _day(value)
     if day is not None and day < EARLIEST_DATE:
         raise ValidationError(_("The date cannot be before %(limit)s."), code="too_early",
                               params={"limit": EARLIEST_DATE.isoformat()})
@@ -82,7 +92,7 @@ def not_in_future(value):
 
 
 def not_far_ahead(value):
-    day = value.date() if isinstance(value, dt.datetime) else value
+    day = _day(value)
     if day is not None and day > latest_plan_date():
         raise ValidationError(_("The date cannot be after %(limit)s: check the year."), code="too_late",
                               params={"limit": latest_plan_date().isoformat()})
@@ -95,8 +105,11 @@ def month_not_in_future(value):
 
 def validate_month_text(value):
     """A month typed as YYYY-MM (the API's payroll month): a real month, not ahead of the current one."""
+    match = MONTH_RE.match(str(value))
     try:
-        month = dt.datetime.strptime(str(value), "%Y-%m").date()
+        if match is None:
+            raise ValueError(value)
+        month = dt.date(int(match["year"]), int(match["month"]), 1)
     except ValueError as exc:
         raise ValidationError(_("Enter a month as year-month, e.g. 2026-03."), code="invalid") from exc
     not_before_earliest(month)
@@ -125,11 +138,11 @@ class MoneyRange:
         if self.minimum is not None and value < self.minimum:
             if self.minimum == SMALLEST_PAYMENT:
                 raise ValidationError(_("The amount must be more than zero."), code="amount_too_small")
-            raise ValidationError(_("The amount cannot be less than ¥%(limit)s."), code="amount_too_small",
-                                  params={"limit": f"{self.minimum:,}"})
+            raise ValidationError(_("The amount cannot be less than %(limit)s."), code="amount_too_small",
+                                  params={"limit": yuan(self.minimum)})
         if value > self.maximum:
-            raise ValidationError(_("The amount cannot exceed ¥%(limit)s: check for extra digits."),
-                                  code="amount_too_large", params={"limit": f"{self.maximum:,}"})
+            raise ValidationError(_("The amount cannot exceed %(limit)s: check for extra digits."),
+                                  code="amount_too_large", params={"limit": yuan(self.maximum)})
 
 
 class HeadcountRange:

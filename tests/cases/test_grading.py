@@ -72,10 +72,12 @@ def test_paying_after_the_deadline_is_not_refusing_the_order(personas, partner):
     assert decide(found).grade == "A"  # a late payment alone is no penalty or handling decision either
 
 
-def test_an_order_still_not_complied_with_at_the_end_of_the_period_is_refused(personas, partner):
+def test_an_order_still_not_complied_with_at_the_end_of_the_period_is_refused(personas, partner, monkeypatch):
     me, e = personas.chengguan_inspector, personas.enterprise_a
     case = overdue_case(me, partner, e, workers_count=3, amount_owed=Decimal("24000"))
-    # paid only in the next year: at the end of the evaluated year the order was refused
+    # paid only in the next year: at the end of the evaluated year the order was refused. The payment is
+    # recorded on its day (a payment cannot be dated in the future), so the clock stands in February 2027.
+    monkeypatch.setattr(timezone, "now", lambda: dt.datetime(2027, 2, 1, 4, tzinfo=dt.UTC))
     services.record_recovery(case, actor=me, paid_on=dt.date(2027, 1, 15), amount=case.amount_unpaid,
                              workers_paid=3)
     found, codes = _codes(e)
