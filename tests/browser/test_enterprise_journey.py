@@ -17,7 +17,7 @@ def test_inspector_finds_an_enterprise_by_partial_name_and_opens_its_file(page, 
 
     login(page, "chengguan_inspector", PASSWORD)
     page.locator("nav.app-sidebar").get_by_role("link", name="企业").first.click()
-    page.fill("input[name=q]", "路桥")
+    page.fill("form.filter-bar input[name=q]", "路桥")  # not the header's search box
     page.locator("form.filter-bar button[type=submit]").click()
 
     rows = page.locator("table tbody tr")
