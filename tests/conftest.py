@@ -68,11 +68,15 @@ ENGLISH_SOURCE_TESTS = {"enterprises", "projects", "deposits", "cases", "blackli
 
 @pytest.fixture(autouse=True)
 def _english_in_app_tests(request, settings):
-    if request.node.path.parent.name not in ENGLISH_SOURCE_TESTS:
-        yield
-        return
     from django.utils import translation
 
+    if request.node.path.parent.name not in ENGLISH_SOURCE_TESTS:
+        # The site's own language, whatever an earlier test's request left active in this thread (Django's
+        # LocaleMiddleware activates a language per request and leaves it behind): records a test makes
+        # carry their texts in the language the officials read.
+        with translation.override(settings.LANGUAGE_CODE):
+            yield
+        return
     settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
