@@ -19,8 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
-from cases.choices import EscalationKind, EscalationStatus, EventKind
-from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
+from cases import facts as case_facts
+from cases.choices import EscalationKind, EscalationStatus
+from cases.models import Case, EscalationRequest
 from cases.services import complete_escalation
 from core.city_settings import city_setting
 from core.formats import yuan
@@ -87,19 +88,19 @@ def check_criteria(case, on=None) -> rules.CriteriaResult:
     """45号 Art. 5 on the case's facts: the latest order to pay, the unpaid amount when it went overdue,
     the province's criminal figures in force on the order's deadline, and any mass incident."""
     on = on or today()
-    order = case.orders.order_by("-issued_on", "-pk").first()
-    overdue_event = CaseEvent.objects.filter(case=case, kind=EventKind.OVERDUE).order_by("pk").first()
+    order = case_facts.latest_order(case)
+    overdue = case_facts.overdue(case)
     unpaid = case.amount_unpaid
-    if overdue_event is not None and overdue_event.data.get("unpaid"):
-        unpaid = max(unpaid, Decimal(str(overdue_event.data["unpaid"])))
+    if overdue is not None and overdue.unpaid:
+        unpaid = max(unpaid, overdue.unpaid)
     deadline = order.deadline if order else None
     province = city_setting("crime_threshold_province", deadline or on)
-    threshold = CriminalThreshold.objects.in_force(deadline or on).filter(province=province).first()
+    threshold = case_facts.criminal_threshold(province, deadline or on)
     return replace(rules.listing_criteria(
-        order_deadline=deadline, overdue=overdue_event is not None, unpaid=unpaid, workers=case.workers_owed,
+        order_deadline=deadline, overdue=overdue is not None, unpaid=unpaid, workers=case.workers_owed,
         months=case.months_owed, single_amount=threshold.single_amount if threshold else None,
         group_amount=threshold.group_amount if threshold else None,
-        mass_incident=case.mass_incidents.exists(), on=on), decision_due=_decision_due(deadline))
+        mass_incident=case_facts.has_mass_incident(case), on=on), decision_due=_decision_due(deadline))
 
 
 def _decision_due(order_deadline):
