@@ -10,7 +10,7 @@ class BlacklistConfig(AppConfig):
         # While listed, the enterprise counts as grade C and its deposits rise by 100%: the grading and the
         # deposit rate read the list through their registries (blacklist.providers).
         # Imported in ready(): the providers load blacklist's models, which needs the app registry.
-        from deposits import providers as deposit_providers  # noqa: I001 (one comment per import)
+        from deposits import providers as deposit_providers  # the deposit rate's registry
         from enterprises import grading  # registry of the grade findings
 
         from .providers import DepositProvider, GradingProvider

@@ -18,6 +18,7 @@ from kernel.roles import Action
 from . import services
 from .choices import CaseOutcome, CaseStatus, EscalationKind, EscalationStatus
 from .models import Case, CriminalThreshold, CriminalTransfer, EscalationRequest, MassIncident
+from .rules import crime_threshold_met
 
 __all__ = [
     "Overdue",
@@ -28,10 +29,12 @@ __all__ = [
     "closed_cases_for_publication",
     "complete_drawdown",
     "complete_request",
+    "crime_threshold_met",
     "criminal_threshold",
     "has_mass_incident",
     "latest_order",
     "lock_pending_request",
+    "lock_request",
     "open_cases",
     "overdue",
     "overdue_case_numbers",
@@ -143,6 +146,12 @@ def pending_requests(user, kind: str):
     """The pending requests of this kind on the cases the user sees, oldest first."""
     return (EscalationRequest.objects.visible_to(user).filter(kind=kind, status=EscalationStatus.PENDING)
             .select_related("case__project", "case__enterprise", "case__district").order_by("requested_on", "pk"))
+
+
+def lock_request(actor, pk):
+    """The request, locked with its case, if the actor may view the case; else None."""
+    return (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
+            .select_related("case__enterprise", "case__district").filter(pk=pk).first())
 
 
 def lock_pending_request(actor, pk, kind: str):

@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 from audit import events
 from cases import facts as case_facts
 from cases.choices import EscalationKind, EscalationStatus
-from cases.models import Case, EscalationRequest
-from cases.services import complete_escalation
+from cases.services import complete_escalation  # an action the proposal causes on the case
 from core.city_settings import city_setting
 from core.formats import yuan
 from core.workdays import CalendarNotCovered, WorkdayCalendar
@@ -30,7 +29,7 @@ from enterprises.timeline import file_language
 from kernel.roles import Action
 from kernel.scoping import can
 
-from .. import rules, signals
+from .. import hooks, rules
 from ..choices import ListingStatus, NoticeKind, PersonRole
 from ..models import ListedPerson, ListingEntry
 from .common import DomainError, IllegalTransition, add_workdays, notify_departments, policy, record, save, today
@@ -126,14 +125,13 @@ def _default_facts(case, unpaid) -> str:
 # --- proposal, notice, statement, decision ----------------------------------------------------
 
 @transaction.atomic
-def propose_listing(request: EscalationRequest, *, actor, persons=(), facts: str = "", on=None) -> ListingEntry:
+def propose_listing(request, *, actor, persons=(), facts: str = "", on=None) -> ListingEntry:
     """Turn a case's pending "joint-punishment list review" request into a proposal, if 45号 Art. 5 is met.
     `persons`: [{"name", "role", "id_number"}]; the legal representative on file is listed by default."""
     on = on or today()
     if not can(actor, Action.ADD, ListingEntry):
         raise PermissionDenied(_("You may not propose listings."))
-    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-               .select_related("case__enterprise", "case__district").filter(pk=request.pk).first())
+    request = case_facts.lock_request(actor, request.pk)
     if request is None:
         raise PermissionDenied(_("You may not act on this request."))
     if request.kind != EscalationKind.BLACKLIST_REVIEW or request.status != EscalationStatus.PENDING:
@@ -165,14 +163,13 @@ def propose_listing(request: EscalationRequest, *, actor, persons=(), facts: str
 
 
 @transaction.atomic
-def dismiss_review(request: EscalationRequest, *, actor, reason: str) -> EscalationRequest:
+def dismiss_review(request, *, actor, reason: str):
     """Drop a review request that does not lead to a proposal, with the reason."""
     if not reason.strip():
         raise DomainError(_("Give the reason."), "reason")
     if not can(actor, Action.ADD, ListingEntry):
         raise PermissionDenied(_("You may not act on this request."))
-    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-               .filter(pk=request.pk, kind=EscalationKind.BLACKLIST_REVIEW, status=EscalationStatus.PENDING).first())
+    request = case_facts.lock_pending_request(actor, request.pk, EscalationKind.BLACKLIST_REVIEW)
     if request is None:
         raise IllegalTransition(_("Only a pending joint-punishment list review can be dismissed."))
     request.status = EscalationStatus.DROPPED
@@ -257,7 +254,7 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
     record("listing_decided", entry, actor=actor, title=_("Listed on the joint-punishment list until %(day)s") % {
         "day": f"{entry.expires_on:%Y-%m-%d}"}, detail=entry.decision_number, url=entry.get_absolute_url(),
         decision=entry.decision_number, expires_on=entry.expires_on)
-    signals.listing_in_force.send(sender=ListingEntry, entry=entry, actor=actor)
+    hooks.listing_in_force(entry, actor)  # certificates revoked in this transaction
     return entry
 
 
@@ -272,7 +269,7 @@ def request_early_removal(entry, *, actor, corrected_on, commitment_signed_on, o
     if entry.status != S.LISTED:
         _transition(entry, S.REMOVAL_REQUESTED)
     terms = policy(on)
-    case = Case.objects.get(pk=entry.case_id)
+    case = case_facts.case_of(entry.case_id)
     missing = rules.early_removal_refusals(corrected_on=corrected_on, commitment_signed_on=commitment_signed_on,
                                            unpaid=case.amount_unpaid, on=on, months=terms.early_removal_months)
     if missing:
