@@ -9,8 +9,9 @@ class BlacklistConfig(AppConfig):
     def ready(self):
         # While listed, the enterprise counts as grade C and its deposits rise by 100%: the grading and the
         # deposit rate read the list through their registries (blacklist.providers).
-        from deposits import providers as deposit_providers
-        from enterprises import grading
+        # Imported in ready(): the providers load blacklist's models, which needs the app registry.
+        from deposits import providers as deposit_providers  # the deposit rate's registry
+        from enterprises import grading  # registry of the grade findings
 
         from .providers import DepositProvider, GradingProvider
 

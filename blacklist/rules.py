@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from cases.rules import crime_threshold_met
+from cases.facts import crime_threshold_met
 from core import periods
 from core.citations import Rule
 from core.city_settings import city_setting

@@ -7,13 +7,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("No-arrears certificates")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        # Imported in ready(): the receivers load models, which needs the app registry.
+        from blacklist.hooks import on_listing_in_force
+        from cases.hooks import on_case_filed  # the hook lists of the apps below (see their docstrings)
 
-        # Imported in ready(): these modules load models, which needs the app registry.
-        from blacklist.signals import listing_in_force
+        from . import receivers
 
-        from . import blockers, receivers
-
-        blockers.register_builtin()
-        post_save.connect(receivers.case_filed, sender="cases.Case", dispatch_uid="certificates.case_filed")
-        listing_in_force.connect(receivers.listing_in_force, dispatch_uid="certificates.listing_in_force")
+        on_case_filed(receivers.case_filed)
+        on_listing_in_force(receivers.listing_in_force)

@@ -1,10 +1,11 @@
-"""What blocks a certificate or a commitment letter (domain.md §11.3), as data: each check is a named
-provider that answers, for a set of enterprises and a day, the blockers it finds — the refusal names every
-one. The city's policy picks the checks that apply (CertificatePolicy.blockers).
+"""What blocks a certificate or a commitment letter (domain.md §11.3): CHECKS, a plain table of check
+functions by blocker code, each answering for a set of enterprises and a day the blockers it finds — the
+refusal names every one. The city's policy picks the checks that apply (CertificatePolicy.blockers). The
+checks read the apps below through their fact modules (cases.facts, blacklist.providers).
 
 The red early warning (Anqing: no certificate for a red-card enterprise) comes with the early-warning
-issue: that app registers a provider under BlockerCode.RED_WARNING with register(); until then the check
-is simply not connected (and listed as such on the policy page), never faked.
+issue: that app will publish its facts and a check under BlockerCode.RED_WARNING is added to CHECKS here;
+until then the check is simply not connected (and listed as such on the policy page), never faked.
 """
 
 import datetime as dt
@@ -14,8 +15,7 @@ from django.utils.translation import gettext as _
 
 from blacklist.models import ListingEntry
 from blacklist.providers import recent_publications
-from cases.choices import CaseOutcome, CaseStatus
-from cases.models import Case
+from cases import facts as case_facts
 from core import periods
 from core.formats import yuan
 
@@ -33,23 +33,16 @@ class Blocker:
         return asdict(self)
 
 
-_PROVIDERS: dict[str, object] = {}
-
-
-def register(code: str, check) -> None:
-    """Plug a check in: check(enterprises queryset, on, policy) -> {enterprise id: [Blocker]}."""
-    _PROVIDERS[code] = check
-
-
 def connected() -> list[str]:
-    return list(_PROVIDERS)
+    """The blocker codes that have a check (the policy page marks the others "not connected yet")."""
+    return list(CHECKS)
 
 
 def find(enterprises, on: dt.date, policy) -> dict[int, list[Blocker]]:
     """Every blocker per enterprise of the queryset, for the checks the policy applies."""
     found: dict[int, list[Blocker]] = {}
     for code in policy.blockers or []:
-        check = _PROVIDERS.get(code)
+        check = CHECKS.get(code)
         if check is None:
             continue
         for enterprise_id, items in check(enterprises, on, policy).items():
@@ -62,9 +55,7 @@ def find(enterprises, on: dt.date, policy) -> dict[int, list[Blocker]]:
 def open_cases(enterprises, on, policy):
 
     found: dict[int, list[Blocker]] = {}
-    rows = (Case.objects.filter(enterprise__in=enterprises.values("pk"), status__in=CaseStatus.open(),
-                                filed_on__lte=on).values_list("pk", "enterprise_id", "number", "filed_on"))
-    for pk, enterprise_id, number, filed_on in rows:
+    for pk, enterprise_id, number, filed_on in case_facts.open_cases(enterprises, on):
         found.setdefault(enterprise_id, []).append(Blocker(
             BlockerCode.OPEN_CASE.value, str(BlockerCode.OPEN_CASE.label),
             _("Case %(number)s, filed %(day)s, is still open.") % {"number": number, "day": f"{filed_on:%Y-%m-%d}"},
@@ -75,16 +66,8 @@ def open_cases(enterprises, on, policy):
 def unpaid_orders(enterprises, on, policy):
     """An order to pay was issued and the wages are not paid in full (whether the case is open or was
     closed with a penalty or court enforcement)."""
-    from django.db.models import F
-
-
     found: dict[int, list[Blocker]] = {}
-    rows = (Case.objects.filter(enterprise__in=enterprises.values("pk"), orders__isnull=False,
-                                recovered_amount__lt=F("amount_owed"))
-            .exclude(status__in=[CaseStatus.COMPLIED, CaseStatus.WITHDRAWN])
-            .exclude(outcome__in=[CaseOutcome.RECTIFIED, CaseOutcome.NO_VIOLATION])
-            .values_list("pk", "enterprise_id", "number", "amount_owed", "recovered_amount").distinct())
-    for pk, enterprise_id, number, owed, recovered in rows:
+    for pk, enterprise_id, number, owed, recovered in case_facts.unpaid_order_cases(enterprises):
         found.setdefault(enterprise_id, []).append(Blocker(
             BlockerCode.UNPAID_ORDER.value, str(BlockerCode.UNPAID_ORDER.label),
             _("Case %(number)s: %(amount)s ordered to be paid is still unpaid.") % {
@@ -120,8 +103,10 @@ def publications(enterprises, on, policy):
     return found
 
 
-def register_builtin() -> None:
-    register(BlockerCode.OPEN_CASE, open_cases)
-    register(BlockerCode.UNPAID_ORDER, unpaid_orders)
-    register(BlockerCode.LISTED, listings)
-    register(BlockerCode.PUBLICATION, publications)
+# check(enterprises queryset, on, policy) -> {enterprise id: [Blocker]}
+CHECKS = {
+    BlockerCode.OPEN_CASE: open_cases,
+    BlockerCode.UNPAID_ORDER: unpaid_orders,
+    BlockerCode.LISTED: listings,
+    BlockerCode.PUBLICATION: publications,
+}

@@ -1,8 +1,8 @@
-"""Automatic revocation (issue 7; peers.md P43), connected in CertificatesConfig.ready():
+"""Automatic revocation (issue 7; peers.md P43), registered in CertificatesConfig.ready() on the hook
+lists of the apps below (they cannot call certificates directly without an import cycle):
 
-- a new case against the enterprise: a post_save receiver on cases.Case (created=True) — the cases app
-  sends no signal of its own; filing creates the row once, so the receiver runs once per case;
-- a listing taking effect: blacklist.signals.listing_in_force.
+- a case filed against the enterprise: cases.hooks.on_case_filed (called by cases.services.file_case);
+- a listing taking effect: blacklist.hooks.on_listing_in_force (called by decide_listing).
 
 Both run inside the transaction that caused them, so the revocation commits or rolls back with it."""
 
@@ -13,15 +13,15 @@ from enterprises.timeline import file_language
 from .services import revoke_active
 
 
-def case_filed(sender, instance, created, raw=False, **kwargs):
-    if not created or raw or not instance.enterprise_id:
+def case_filed(case, actor=None):
+    if not case.enterprise_id:
         return
     with file_language():
-        reason = _("A new case (%(number)s) was filed against the enterprise.") % {"number": instance.number}
-    revoke_active(instance.enterprise_id, reason=reason, ref=f"cases.case:{instance.pk}")
+        reason = _("A new case (%(number)s) was filed against the enterprise.") % {"number": case.number}
+    revoke_active(case.enterprise_id, reason=reason, ref=f"cases.case:{case.pk}")
 
 
-def listing_in_force(sender, entry, actor=None, **kwargs):
+def listing_in_force(entry, actor=None):
     with file_language():
         reason = _("The enterprise was put on the joint-punishment list (%(number)s).") % {
             "number": entry.decision_number}

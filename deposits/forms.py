@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from cases import facts as case_facts
 from core import bounds
 from core.forms import BootstrapFormMixin
 from core.pickers import ScopedPickerField
@@ -99,9 +100,7 @@ class DrawForm(KeyedForm):
 
     def __init__(self, *args, deposit=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from .case_link import overdue_case_numbers
-
-        self.case_numbers = overdue_case_numbers(user, deposit.project) if deposit is not None else []
+        self.case_numbers = case_facts.overdue_case_numbers(user, deposit.project) if deposit is not None else []
 
     def clean_payees(self):
         return parse_payees(self.cleaned_data["payees"])
@@ -165,10 +164,8 @@ class AdvanceForm(KeyedForm):
         self.user = user
 
     def clean_case_ref(self):
-        from .case_link import visible_case
-
         ref = self.cleaned_data["case_ref"].strip()
-        self.case = visible_case(self.user, ref)
+        self.case = case_facts.visible_case(self.user, ref)
         if self.case is None:
             raise ValidationError(_("No case %(ref)s in your scope.") % {"ref": ref})
         return ref

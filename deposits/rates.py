@@ -19,8 +19,9 @@ jurisdiction, seeded by migration 0002 and editable by city administrators. This
 
 Rules about combining (ours, stated in the explanation): reductions multiply; of several increases only
 the largest applies (the blacklist +100 % already contains the arrears +50 %); a blacklisted contractor
-gets no exemption or reduction; unknown facts (a record source not connected) grant nothing and
-charge nothing, and the explanation says so.
+gets no exemption or reduction. The arrears record is the case register (cases.facts); the
+serious-dishonesty list is plugged in by the blacklist app (deposits.providers) and, while it is not,
+grants nothing and charges nothing, and the explanation says so.
 """
 
 import datetime as dt
@@ -28,7 +29,9 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from cases import facts as case_facts
 from core import periods
 from core.city_settings import city_setting
 from core.formats import money, percent, yuan
@@ -38,6 +41,9 @@ from projects.models import Project, WageAccount
 from projects.rules import account_deadline
 
 from . import providers
+
+# The arrears record of the rate explanation: the case register, read through cases.facts.
+ARREARS_SOURCE = _lazy("case register")
 
 __all__ = ["DEFAULT_JURISDICTION", "Line", "RateInputs", "RateResult", "assess", "assess_project", "inputs_for",
            "policy_for", "years_clean"]
@@ -71,7 +77,7 @@ class RateInputs:
     contract_signed_on: dt.date | None = None
     annual_amount: Decimal | None = None  # for multi-year contracts
     other_live_projects: int = 0
-    arrears: list[dt.date] | None = None  # None: no arrears record is connected
+    arrears: list[dt.date] = field(default_factory=list)  # days arrears were established, in the window
     arrears_source: str = ""
     blacklisted: bool | None = None  # None: the list is not connected
     blacklist_source: str = ""
@@ -91,7 +97,7 @@ class RateInputs:
         data["annual_amount"] = str(self.annual_amount) if self.annual_amount is not None else None
         data["assessed_on"] = self.assessed_on.isoformat()
         data["contract_signed_on"] = self.contract_signed_on.isoformat() if self.contract_signed_on else None
-        data["arrears"] = [d.isoformat() for d in self.arrears] if self.arrears is not None else None
+        data["arrears"] = [d.isoformat() for d in self.arrears]
         return data
 
 
@@ -164,35 +170,29 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
 
     # -- what the records say
     arrears = inputs.arrears
-    if arrears is None:
-        lines.append(Line("arrears_unknown", _("Arrears record: no record source is connected, so no reduction, "
-                                               "exemption or increase based on arrears is applied."), ART_12))
-        last = None
+    last = max(arrears) if arrears else None
+    if last is None:
+        lines.append(Line("arrears_none", _("Arrears record (%(source)s): no arrears in the last 3 years.")
+                          % {"source": inputs.arrears_source}, ART_12))
     else:
-        last = max(arrears) if arrears else None
-        if last is None:
-            lines.append(Line("arrears_none", _("Arrears record (%(source)s): no arrears in the last 3 years.")
-                              % {"source": inputs.arrears_source}, ART_12))
-        else:
-            lines.append(Line("arrears_last", _("Arrears record (%(source)s): last arrears on %(day)s.")
-                              % {"source": inputs.arrears_source, "day": last.isoformat()}, ART_12))
-    clean = years_clean(last, on) if arrears is not None else None
+        lines.append(Line("arrears_last", _("Arrears record (%(source)s): last arrears on %(day)s.")
+                          % {"source": inputs.arrears_source, "day": last.isoformat()}, ART_12))
+    clean = years_clean(last, on)
     # 65号 Art. 12 rewards a record of clean years in the area, not the absence of one: the years counted run
     # from the later of the last arrears and the start of the contractor's record in the city.
     clean_years = None
-    if arrears is not None:
-        if inputs.record_since is None:
-            lines.append(Line("record_none", _("No earlier project or deposit of this contractor in the city: no "
-                                               "years without arrears to count, the base rate applies."), ART_12))
-        else:
-            counted_from = max(d for d in (last, inputs.record_since) if d is not None)
-            clean_years = periods.completed_years(counted_from, on)
-            lines.append(Line("record_years", _(
-                "Years without arrears counted from %(start)s (%(why)s) to %(end)s: %(n)d whole year(s).") % {
-                "start": counted_from.isoformat(), "end": on.isoformat(), "n": clean_years,
-                "why": (_("the last arrears") if last is not None and last >= inputs.record_since else
-                        _("start of its record in the city: %(source)s") % {"source": inputs.record_source})},
-                ART_12))
+    if inputs.record_since is None:
+        lines.append(Line("record_none", _("No earlier project or deposit of this contractor in the city: no "
+                                           "years without arrears to count, the base rate applies."), ART_12))
+    else:
+        counted_from = max(d for d in (last, inputs.record_since) if d is not None)
+        clean_years = periods.completed_years(counted_from, on)
+        lines.append(Line("record_years", _(
+            "Years without arrears counted from %(start)s (%(why)s) to %(end)s: %(n)d whole year(s).") % {
+            "start": counted_from.isoformat(), "end": on.isoformat(), "n": clean_years,
+            "why": (_("the last arrears") if last is not None and last >= inputs.record_since else
+                    _("start of its record in the city: %(source)s") % {"source": inputs.record_source})},
+            ART_12))
     if inputs.blacklisted is None:
         lines.append(Line("blacklist_unknown", _("Serious-dishonesty list: not connected, not applied."), ART_12))
     blacklisted = bool(inputs.blacklisted)
@@ -208,17 +208,12 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
     threshold = policy.small_contract_threshold
     if threshold is not None and not blacklisted and Decimal(inputs.contract_amount) < threshold:
         signed = inputs.contract_signed_on or on
-        if arrears is None:
-            lines.append(Line("small_unknown", _("The contract is below %(limit)s, but without an arrears record "
-                                                 "the small-contract exemption cannot be confirmed.")
-                              % {"limit": yuan(threshold)}, ART_11))
-        elif not [d for d in arrears if _years_before(signed, 1) <= d < signed]:
+        if not [d for d in arrears if _years_before(signed, 1) <= d < signed]:
             return exempt("small_exempt", _("Exempt: contract below %(limit)s and no arrears in the year before "
                                             "signing (%(day)s).") % {"limit": yuan(threshold),
                                                                      "day": signed.isoformat()}, ART_11)
-        else:
-            lines.append(Line("small_arrears", _("Below %(limit)s, but arrears in the year before signing: "
-                                                 "not exempt.") % {"limit": yuan(threshold)}, ART_11))
+        lines.append(Line("small_arrears", _("Below %(limit)s, but arrears in the year before signing: "
+                                             "not exempt.") % {"limit": yuan(threshold)}, ART_11))
     if policy.clean_three_years_exempt and not blacklisted and clean_years is not None and clean_years >= 3:
         compliant = inputs.real_name_ok and inputs.account_ok
         if not policy.exemption_needs_compliance or compliant:
@@ -294,7 +289,7 @@ def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) ->
                 .only("pk", "contract_signed_on"))
     others = [p for p in live if p.pk != project.pk]
     window_start = _years_before(min(on, project.contract_signed_on or on), 3)
-    arrears = providers.arrears_dates([contractor.pk], window_start, on)
+    arrears = case_facts.arrears_dates([contractor.pk], window_start, on)
     listed = providers.listed([contractor.pk], on)
     ids = {p.pk for p in live} | {project.pk}
     real_name = compliance.for_projects(sorted(ids))
@@ -313,8 +308,8 @@ def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) ->
     return RateInputs(
         contract_amount=project.contract_amount, assessed_on=on, contract_signed_on=project.contract_signed_on,
         annual_amount=annual_amount, other_live_projects=len(others),
-        arrears=None if arrears is None else arrears.get(contractor.pk, []),
-        arrears_source=providers.arrears_source() or "",
+        arrears=arrears.get(contractor.pk, []),
+        arrears_source=str(ARREARS_SOURCE),
         blacklisted=None if listed is None else contractor.pk in listed,
         blacklist_source=providers.blacklist_source() or "",
         grade=contractor.grade or "", real_name_ok=not short, account_ok=not missing_accounts,

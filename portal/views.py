@@ -17,8 +17,6 @@ from certificates import verification
 from certificates.forms import VerifyForm
 from core.ratelimit import allow, client_ip
 
-from . import sections
-
 PAGE_LIMIT = (120, 60)  # page views per address a minute
 SEARCH_LIMIT = (30, 60)  # searches per address a minute
 VERIFY_LIMIT = (20, 15 * 60)  # verifications per address in 15 minutes, found or not (serial enumeration)
@@ -43,7 +41,6 @@ def home(request):
         "districts": District.objects.exclude(hotline="").order_by("sort_order", "code"),
         "listed_count": ListingEntry.objects.public(today).count(),
         "violation_count": PublishedViolation.objects.public().count(),
-        "sections": sections.registered(),
         "verify_form": VerifyForm(),
     })
 

@@ -19,9 +19,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
-from cases.choices import EscalationKind, EscalationStatus, EventKind
-from cases.models import Case, CaseEvent, CriminalThreshold, EscalationRequest
-from cases.services import complete_escalation
+from cases import facts as case_facts
+from cases.choices import EscalationKind, EscalationStatus
+from cases.services import complete_escalation  # an action the proposal causes on the case
 from core.city_settings import city_setting
 from core.formats import yuan
 from core.workdays import CalendarNotCovered, WorkdayCalendar
@@ -29,7 +29,7 @@ from enterprises.timeline import file_language
 from kernel.roles import Action
 from kernel.scoping import can
 
-from .. import rules, signals
+from .. import hooks, rules
 from ..choices import ListingStatus, NoticeKind, PersonRole
 from ..models import ListedPerson, ListingEntry
 from .common import DomainError, IllegalTransition, add_workdays, notify_departments, policy, record, save, today
@@ -87,19 +87,19 @@ def check_criteria(case, on=None) -> rules.CriteriaResult:
     """45号 Art. 5 on the case's facts: the latest order to pay, the unpaid amount when it went overdue,
     the province's criminal figures in force on the order's deadline, and any mass incident."""
     on = on or today()
-    order = case.orders.order_by("-issued_on", "-pk").first()
-    overdue_event = CaseEvent.objects.filter(case=case, kind=EventKind.OVERDUE).order_by("pk").first()
+    order = case_facts.latest_order(case)
+    overdue = case_facts.overdue(case)
     unpaid = case.amount_unpaid
-    if overdue_event is not None and overdue_event.data.get("unpaid"):
-        unpaid = max(unpaid, Decimal(str(overdue_event.data["unpaid"])))
+    if overdue is not None and overdue.unpaid:
+        unpaid = max(unpaid, overdue.unpaid)
     deadline = order.deadline if order else None
     province = city_setting("crime_threshold_province", deadline or on)
-    threshold = CriminalThreshold.objects.in_force(deadline or on).filter(province=province).first()
+    threshold = case_facts.criminal_threshold(province, deadline or on)
     return replace(rules.listing_criteria(
-        order_deadline=deadline, overdue=overdue_event is not None, unpaid=unpaid, workers=case.workers_owed,
+        order_deadline=deadline, overdue=overdue is not None, unpaid=unpaid, workers=case.workers_owed,
         months=case.months_owed, single_amount=threshold.single_amount if threshold else None,
         group_amount=threshold.group_amount if threshold else None,
-        mass_incident=case.mass_incidents.exists(), on=on), decision_due=_decision_due(deadline))
+        mass_incident=case_facts.has_mass_incident(case), on=on), decision_due=_decision_due(deadline))
 
 
 def _decision_due(order_deadline):
@@ -125,14 +125,13 @@ def _default_facts(case, unpaid) -> str:
 # --- proposal, notice, statement, decision ----------------------------------------------------
 
 @transaction.atomic
-def propose_listing(request: EscalationRequest, *, actor, persons=(), facts: str = "", on=None) -> ListingEntry:
+def propose_listing(request, *, actor, persons=(), facts: str = "", on=None) -> ListingEntry:
     """Turn a case's pending "joint-punishment list review" request into a proposal, if 45号 Art. 5 is met.
     `persons`: [{"name", "role", "id_number"}]; the legal representative on file is listed by default."""
     on = on or today()
     if not can(actor, Action.ADD, ListingEntry):
         raise PermissionDenied(_("You may not propose listings."))
-    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-               .select_related("case__enterprise", "case__district").filter(pk=request.pk).first())
+    request = case_facts.lock_request(actor, request.pk)
     if request is None:
         raise PermissionDenied(_("You may not act on this request."))
     if request.kind != EscalationKind.BLACKLIST_REVIEW or request.status != EscalationStatus.PENDING:
@@ -164,14 +163,13 @@ def propose_listing(request: EscalationRequest, *, actor, persons=(), facts: str
 
 
 @transaction.atomic
-def dismiss_review(request: EscalationRequest, *, actor, reason: str) -> EscalationRequest:
+def dismiss_review(request, *, actor, reason: str):
     """Drop a review request that does not lead to a proposal, with the reason."""
     if not reason.strip():
         raise DomainError(_("Give the reason."), "reason")
     if not can(actor, Action.ADD, ListingEntry):
         raise PermissionDenied(_("You may not act on this request."))
-    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-               .filter(pk=request.pk, kind=EscalationKind.BLACKLIST_REVIEW, status=EscalationStatus.PENDING).first())
+    request = case_facts.lock_pending_request(actor, request.pk, EscalationKind.BLACKLIST_REVIEW)
     if request is None:
         raise IllegalTransition(_("Only a pending joint-punishment list review can be dismissed."))
     request.status = EscalationStatus.DROPPED
@@ -256,7 +254,7 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
     record("listing_decided", entry, actor=actor, title=_("Listed on the joint-punishment list until %(day)s") % {
         "day": f"{entry.expires_on:%Y-%m-%d}"}, detail=entry.decision_number, url=entry.get_absolute_url(),
         decision=entry.decision_number, expires_on=entry.expires_on)
-    signals.listing_in_force.send(sender=ListingEntry, entry=entry, actor=actor)
+    hooks.listing_in_force(entry, actor)  # certificates revoked in this transaction
     return entry
 
 
@@ -271,7 +269,7 @@ def request_early_removal(entry, *, actor, corrected_on, commitment_signed_on, o
     if entry.status != S.LISTED:
         _transition(entry, S.REMOVAL_REQUESTED)
     terms = policy(on)
-    case = Case.objects.get(pk=entry.case_id)
+    case = case_facts.case_of(entry.case_id)
     missing = rules.early_removal_refusals(corrected_on=corrected_on, commitment_signed_on=commitment_signed_on,
                                            unpaid=case.amount_unpaid, on=on, months=terms.early_removal_months)
     if missing:

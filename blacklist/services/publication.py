@@ -7,13 +7,12 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
-from cases.choices import CaseOutcome, CaseStatus
-from cases.models import Case, CriminalTransfer, MassIncident
+from cases import facts as case_facts
+from cases.choices import CaseOutcome
 from core.formats import yuan
 from enterprises.timeline import file_language
 from kernel.roles import Action
@@ -31,15 +30,8 @@ def candidates(start: dt.date, end: dt.date, district=None):
     """[(case, categories)] of cases closed in [start, end] that 29号 Art. 5 requires to be published and
     that no live publication holds yet."""
     terms = policy(end)
-    cases = (Case.objects.filter(status=CaseStatus.CLOSED, closed_on__range=(start, end))
-             .exclude(outcome=CaseOutcome.NO_VIOLATION)
-             .exclude(pk__in=PublishedViolation.objects.filter(excluded=False, withdrawn_at__isnull=True)
-                      .values("case_id"))
-             .annotate(has_transfer=Exists(CriminalTransfer.objects.filter(case=OuterRef("pk"))),
-                       has_incident=Exists(MassIncident.objects.filter(case=OuterRef("pk"))))
-             .select_related("enterprise", "district").order_by("closed_on", "pk"))
-    if district is not None:
-        cases = cases.filter(district=district)
+    published = PublishedViolation.objects.filter(excluded=False, withdrawn_at__isnull=True).values("case_id")
+    cases = case_facts.closed_cases_for_publication(start, end, exclude_ids=published, district=district)
     found = []
     for case in cases:
         categories = rules.publication_categories(

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from cases.choices import EscalationKind, EscalationStatus
-from cases.models import EscalationRequest
+from cases import facts as case_facts
+from cases.choices import EscalationKind
 from core.views import FilteredListView
 from kernel.roles import Action
 from kernel.scoping import can
@@ -54,10 +54,8 @@ class ListingListView(FilteredListView):
 
 def pending_reviews(user):
     if not can(user, Action.ADD, ListingEntry):
-        return EscalationRequest.objects.none()
-    return (EscalationRequest.objects.visible_to(user)
-            .filter(kind=EscalationKind.BLACKLIST_REVIEW, status=EscalationStatus.PENDING)
-            .select_related("case__enterprise", "case__district").order_by("requested_on", "pk"))
+        return case_facts.pending_requests(user, EscalationKind.BLACKLIST_REVIEW).none()
+    return case_facts.pending_requests(user, EscalationKind.BLACKLIST_REVIEW)
 
 
 @login_required

@@ -81,6 +81,12 @@ class Case(models.Model):
     supervision_deadline = models.DateField(_("supervision due"), null=True, blank=True)
     supervision_note = models.TextField(_("supervision note"), blank=True)
 
+    # Set once by cases.services.mark_overdue: the day the order's deadline was found passed unpaid, and
+    # the amount unpaid then (45号 Art. 5 and the crime's "still not paid after being ordered" read both;
+    # other apps read them through cases.facts instead of mining the timeline).
+    became_overdue_on = models.DateField(_("order overdue on"), null=True, blank=True)
+    unpaid_when_overdue = models.DecimalField(_("unpaid when overdue"), max_digits=14, decimal_places=2,
+                                              null=True, blank=True)
     outcome = models.CharField(_("outcome"), max_length=20, choices=CaseOutcome.choices, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True, db_index=True)
     closing_summary = models.TextField(_("closing summary"), blank=True)

@@ -11,7 +11,7 @@ from accounts.models import District
 from audit import events
 from kernel.roles import Action
 
-from .. import rules
+from .. import hooks, rules
 from ..choices import CaseSource, CaseStatus, ComplaintStatus, EventKind, RefusalGround
 from ..models import Case, CaseInspector, Complaint
 from .common import DomainError, IllegalTransition, calendar, deadline, is_caseworker, record_event, save, today
@@ -156,6 +156,7 @@ def _next_number(district, on) -> str:
     return f"{district.code}-{on.year}-{count + 1:04d}"
 
 
+@transaction.atomic
 def file_case(complaint=None, *, actor, on, district=None, enterprise=None, project=None, employer_name: str = "",
               source=CaseSource.COMPLAINT, workers: int = 0, amount=0, months: int = 0) -> Case:
     """File (立案) a case on `on`; the 60-working-day investigation deadline runs from that day."""
@@ -168,6 +169,7 @@ def file_case(complaint=None, *, actor, on, district=None, enterprise=None, proj
                 filed_on=on, investigation_deadline=deadline(rules.investigation_deadline, on, calendar()),
                 workers_owed=workers, amount_owed=amount, months_owed=months)
     save(case, actor)
+    hooks.case_filed(case, actor)  # the enterprise's certificates are revoked in this transaction
     title = _("Case filed")
     if complaint is not None:
         title = _("Case filed on complaint %(number)s") % {"number": complaint.tracking_number}

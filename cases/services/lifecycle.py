@@ -212,6 +212,7 @@ def mark_overdue(case, *, actor, on=None):
         raise IllegalTransition(_("The order is not overdue before %(day)s.") % {
             "day": f"{case.order_deadline:%Y-%m-%d}"})
     transition(case, S.OVERDUE)
+    case.became_overdue_on, case.unpaid_when_overdue = on, case.amount_unpaid
     save(case, actor)
     record_event(case, EventKind.OVERDUE, _("Order overdue: %(amount)s unpaid") % {
         "amount": yuan(case.amount_unpaid)},

@@ -17,7 +17,7 @@ from core.workdays import WorkdayCalendar
 from kernel.roles import Action
 from kernel.scoping import can
 
-from .. import case_link, providers
+from .. import draws
 from ..choices import BANK_PAY_WORKDAYS, TOPUP_WORKDAYS, ApprovalKind, ApprovalStatus, DepositStatus, EntryKind
 from ..models import Approval
 from . import deposit as dep
@@ -57,7 +57,7 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
         raise ValidationError({"amount": _("The amount must be positive.")})
     if deposit.status not in DepositStatus.held():
         raise ValidationError(_("Nothing is held on this deposit."))
-    order = providers.overdue_payment_order(deposit.project, case_ref, dep.today())
+    order = draws.overdue_payment_order(deposit.project, case_ref, dep.today())
     if amount > deposit.balance:
         raise ValidationError({"amount": _("The draw exceeds the balance of %(balance)s.")
                                % {"balance": yuan(deposit.balance)}})
@@ -162,7 +162,7 @@ def _execute_draw(approval, actor, on):
     if deposit.status not in DepositStatus.held():
         raise ValidationError(_("Nothing is held on this deposit."))
     # The order is checked again: it may have been complied with since the request.
-    providers.overdue_payment_order(deposit.project, approval.case_ref, on)
+    draws.overdue_payment_order(deposit.project, approval.case_ref, on)
     calendar = WorkdayCalendar()
     dep.book(deposit, EntryKind.DRAWN, -approval.amount, actor=actor, key=f"draw-{approval.pk}", on=on,
              memo=approval.case_ref, approval=approval)
@@ -176,7 +176,7 @@ def _execute_draw(approval, actor, on):
             % {"amount": yuan(approval.amount), "n": approval.workers, "day": deposit.topup_due_on.isoformat()},
             actor=actor, approval=approval.pk, amount=str(approval.amount), case=approval.case_ref)
     # The case asked for this draw (cases.EscalationRequest): its request is now done.
-    case_link.draw_executed(approval, actor=actor, on=on)
+    draws.draw_executed(approval, actor=actor, on=on)
 
 
 def _execute_return(approval, actor, on):

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
 
-from .. import case_link, services
+from .. import draws, services
+from ..draws import DrawRefused
 from ..filtersets import ApprovalFilterSet
 from ..forms import DecisionForm
 from ..models import Approval
-from ..providers import DrawRefused
 from . import actions
 
 
@@ -49,7 +49,7 @@ class ApprovalListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         draw = actions.BY_SLUG["draw"]
-        rows = case_link.pending_drawdowns(self.request.user)
+        rows = draws.pending_drawdowns(self.request.user)
         for row in rows:
             row.may_draw = row.deposit is not None and row.pending_draw is None and draw.applies(row.deposit)
         context["drawdown_requests"] = rows

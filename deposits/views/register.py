@@ -17,10 +17,10 @@ from projects.permits import eligibility
 
 from .. import documents, reports, services
 from ..choices import ApprovalKind, ApprovalStatus, DepositStatus
+from ..draws import DrawRefused
 from ..filtersets import DepositFilterSet
 from ..forms import AssessForm
 from ..models import Approval, Deposit, LedgerEntry
-from ..providers import DrawRefused
 from . import actions
 
 

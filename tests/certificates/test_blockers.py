@@ -96,7 +96,7 @@ def test_the_policy_chooses_the_checks(personas):
     assert application.certificate.valid_until == TODAY + dt.timedelta(days=30)
 
 
-def test_red_warning_hook_applies_once_a_provider_registers(personas):
+def test_red_warning_applies_once_its_check_is_in_the_table(personas, monkeypatch):
     assert BlockerCode.RED_WARNING not in blockers.connected()  # no early-warning app yet: not faked
     assert apply(personas.enterprise_a, personas.enterprise_a_user).outcome == Outcome.ISSUED
 
@@ -104,11 +104,8 @@ def test_red_warning_hook_applies_once_a_provider_registers(personas):
         return {pk: [blockers.Blocker(BlockerCode.RED_WARNING, "Red early warning", "W09 unpaid payroll")]
                 for pk in enterprises.values_list("pk", flat=True)}
 
-    blockers.register(BlockerCode.RED_WARNING, red)
-    try:
-        application = apply(personas.enterprise_a, personas.enterprise_a_user)
-    finally:
-        blockers._PROVIDERS.pop(BlockerCode.RED_WARNING, None)
+    monkeypatch.setitem(blockers.CHECKS, BlockerCode.RED_WARNING, red)
+    application = apply(personas.enterprise_a, personas.enterprise_a_user)
     assert codes(application) == [BlockerCode.RED_WARNING]
 
 

@@ -1,5 +1,6 @@
-"""Automatic revocation with the reason: a new case against the enterprise (post_save on cases.Case) or a
-listing taking effect (blacklist.signals.listing_in_force); the public page then shows "revoked"."""
+"""Automatic revocation with the reason: a case filed against the enterprise (cases.hooks, called by
+file_case) or a listing taking effect (blacklist.hooks, called by decide_listing); the public page then
+shows "revoked"."""
 
 import pytest
 from django.utils import timezone
@@ -69,3 +70,21 @@ def test_manual_revocation_needs_staff_and_a_reason(login, personas):
     response = login(personas.chengguan_official).post(f"/certificates/{certificate.pk}/revoke/", {"reason": "核查"})
     assert response.status_code == 302
     assert Certificate.objects.get(pk=certificate.pk).status == CertificateStatus.REVOKED
+
+
+def test_a_failed_filing_revokes_nothing(personas, monkeypatch):
+    """The revocation runs in the filing's transaction: when the filing fails after it, both roll back."""
+    from cases.services import acceptance
+
+    certificate = issue(personas.enterprise_a, personas.enterprise_a_user)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("after the revocation")
+
+    monkeypatch.setattr(acceptance, "evaluate_flags", boom)
+    with pytest.raises(RuntimeError):
+        case_services.file_case(actor=personas.chengguan_inspector, on=FILED_ON,
+                                district=personas.enterprise_a.district, enterprise=personas.enterprise_a,
+                                workers=3, amount=24000, months=2)
+    certificate.refresh_from_db()
+    assert certificate.status == CertificateStatus.VALID

@@ -75,19 +75,6 @@ def overdue_case(project_, **fields):
     return case
 
 
-class Arrears:
-    """A test arrears record: {enterprise_id: [dates]}."""
-
-    name = "test-arrears"
-    label = "test record"
-
-    def __init__(self, dates):
-        self.dates = dates
-
-    def arrears(self, enterprise_ids, start, end):
-        return {pk: [d for d in self.dates.get(pk, []) if start <= d <= end] for pk in enterprise_ids}
-
-
 class Blacklist:
     name = "test-blacklist"
     label = "test list"

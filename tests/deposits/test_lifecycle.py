@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from audit.models import AuditEvent
 from deposits import services, tasks
 from deposits.choices import DepositForm, DepositStatus, EntryKind
+from deposits.draws import DrawRefused
 from deposits.models import Approval
-from deposits.providers import DrawRefused
 from enterprises.models import TimelineEntry
 from projects.permits import eligibility
 
@@ -112,13 +112,10 @@ def test_a_draw_without_an_overdue_order_is_refused(project, official, personas,
     assert not Approval.objects.exists()
 
 
-def test_a_draw_is_refused_when_no_case_register_is_connected(project, official, today):
-    from deposits import providers
-
+def test_a_draw_names_its_case(project, official, today):
     deposit = factories.stored(project, official)
-    providers.unregister_all()
-    with pytest.raises(DrawRefused, match="not connected"):
-        services.request_draw(deposit, actor=official, amount="1.00", case_ref="X", payees=PAYEES, reason="r")
+    with pytest.raises(DrawRefused, match="Name the case"):
+        services.request_draw(deposit, actor=official, amount="1.00", case_ref="  ", payees=PAYEES, reason="r")
 
 
 def test_draw_maker_cannot_approve_and_the_checker_pays_the_workers(project, official, personas, today):

@@ -34,8 +34,8 @@ def years_ago(years, days=0):
 
 CASES_2021 = [
     # id, inputs, expected rate, expected amount, adjustment, a rule code that must be in the explanation
-    ("standard: record not connected", inputs(arrears=None, blacklisted=None), "0.03", "360000.00", "standard",
-     "arrears_unknown"),
+    ("standard: no record in the city, list not connected", inputs(record_since=None, blacklisted=None), "0.03",
+     "360000.00", "standard", "blacklist_unknown"),
     ("small contract exempt", inputs("2999999.99", arrears=[ON - dt.timedelta(days=540)]), "0", "0.00", "exempt",
      "small_exempt"),
     ("3 million is not small", inputs("3000000.00", arrears=[ON - dt.timedelta(days=540)]), "0.045", "135000.00",
@@ -43,8 +43,6 @@ CASES_2021 = [
     ("small, clean record", inputs("2999999.99", arrears=[]), "0", "0.00", "exempt", "arrears_none"),
     ("small, arrears in the year before signing", inputs("2999999.99", arrears=[ON - dt.timedelta(days=100)]),
      "0.045", "135000.00", "increased", "small_arrears"),
-    ("small, record not connected", inputs("2999999.99", arrears=None), "0.03", "90000.00", "standard",
-     "small_unknown"),
     # 民法典 Arts. 201–202: the arrears day is not counted, the corresponding day is the period's last day, so
     # two years are complete the day after it
     ("exactly 2 clean years", inputs(arrears=[years_ago(2, days=-1)]), "0.015", "180000.00", "reduced", "clean2"),
@@ -101,7 +99,7 @@ def test_national_2021_framework(case):
 def test_floor_of_half_a_percent_with_other_projects():
     policy = RatePolicy.objects.get(code="lanzhou-2021")
     policy.concurrent_reduction = M("0.90")
-    result = rates.assess(policy, inputs(arrears=None, other_live_projects=1))
+    result = rates.assess(policy, inputs(record_since=None, other_live_projects=1))
     assert result.rate == M("0.005")
     assert result.required_amount == M("60000.00")
 
@@ -110,7 +108,7 @@ def test_floor_of_half_a_percent_with_other_projects():
 def test_cap_and_uncapped_increase():
     policy = RatePolicy.objects.get(code="lanzhou-2021")
     policy.cap_amount, policy.cap_limits_increase = M("300000.00"), False
-    capped = rates.assess(policy, inputs(arrears=None))
+    capped = rates.assess(policy, inputs(record_since=None))
     assert capped.required_amount == M("300000.00")
     increased = rates.assess(policy, inputs(arrears=[years_ago(1)], blacklisted=True))
     assert increased.required_amount == M("600000.00")  # the cap, then +100 % on top
@@ -120,7 +118,7 @@ def test_cap_and_uncapped_increase():
 
 LOCAL = [
     ("2013 flat 3% of the project cost", "lanzhou-2013", inputs(grade="C", blacklisted=True), "0.03", "360000.00"),
-    ("2017 grade A reduced", "lanzhou-2017", inputs(grade="A", arrears=None), "0.015", "180000.00"),
+    ("2017 grade A reduced", "lanzhou-2017", inputs(grade="A", record_since=None), "0.015", "180000.00"),
     ("2017 grade C increased", "lanzhou-2017", inputs(grade="C", arrears=[years_ago(2, days=-1)]), "0.045",
      "540000.00"),
     ("2017 three clean years exempt", "lanzhou-2017", inputs(grade="B", arrears=[], real_name_ok=False), "0",
@@ -153,11 +151,11 @@ def test_no_policy_is_a_clear_error():
 
 
 @pytest.mark.django_db
-def test_inputs_come_from_the_projects_and_the_connected_records(personas):
+def test_inputs_come_from_the_projects_and_the_connected_records(personas, monkeypatch):
     gc = personas.enterprise_a
     first = factories.project(gc, status="under_construction")
     factories.project(gc, status="under_construction")
-    providers.register_arrears_provider(factories.Arrears({gc.pk: [years_ago(2)]}))
+    monkeypatch.setattr(rates.case_facts, "arrears_dates", lambda ids, start, end: {gc.pk: [years_ago(2)]})
     providers.register_blacklist_provider(factories.Blacklist([]))
     facts = rates.inputs_for(first, ON)
     assert facts.other_live_projects == 1
@@ -190,7 +188,6 @@ def test_the_record_in_the_city_starts_with_the_first_project_deposit_or_the_dat
     gc.save()
     assert rates.record_since(gc, ON) == (D(2019, 5, 1), "entered by an official")
     # with no arrears at all, only the years since the record began are counted, and the explanation says which
-    providers.register_arrears_provider(factories.Arrears({}))
     providers.register_blacklist_provider(factories.Blacklist([]))
     gc.first_activity_on = None
     gc.save()
@@ -206,7 +203,6 @@ def test_a_new_contractor_pays_the_base_rate(personas):
     """A general contractor with no earlier project, deposit or case in the city is not "3 clean years"."""
     first = factories.project(personas.enterprise_b, long_record=False, contract_signed_on=ON,
                               contract_amount=M("12000000.00"))
-    providers.register_arrears_provider(factories.Arrears({}))
     providers.register_blacklist_provider(factories.Blacklist([]))
     result, _facts = rates.assess_project(first, ON)
     assert result.adjustment == "standard" and result.rate == result.policy.base_rate

@@ -1,0 +1,206 @@
+"""What other apps may read from the case register: plain functions over cases, orders and requests, and
+the one action another app completes on a case (a draw-down request done). This is the cases app's whole
+contract with the apps above it (deposits, blacklist, certificates, and the early-warning, inspections
+and dashboard apps to come): they import this module, never cases.models or cases.services, so that the
+register can change its tables without touching them (docs/architecture.md, "One contract between apps").
+
+A function that answers for a user scopes through visible_to; one without a user answers a rule that holds
+city-wide (a deposit rate, a certificate blocker) and is called only by a service that checked its actor."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Q
+
+from kernel.roles import Action
+
+from . import services
+from .choices import CaseOutcome, CaseStatus, EscalationKind, EscalationStatus
+from .models import Case, CriminalThreshold, CriminalTransfer, EscalationRequest, MassIncident
+from .rules import crime_threshold_met
+
+__all__ = [
+    "Overdue",
+    "PaymentOrder",
+    "arrears_dates",
+    "arrears_outcomes",
+    "case_of",
+    "closed_cases_for_publication",
+    "complete_drawdown",
+    "complete_request",
+    "crime_threshold_met",
+    "criminal_threshold",
+    "has_mass_incident",
+    "latest_order",
+    "lock_pending_request",
+    "lock_request",
+    "open_cases",
+    "overdue",
+    "overdue_case_numbers",
+    "payment_order",
+    "pending_requests",
+    "unpaid_order_cases",
+    "visible_case",
+]
+
+
+# --- arrears and payment orders (deposit rate 65号 Arts. 11–12, draws Art. 14) -----------------------
+
+def arrears_outcomes() -> list[str]:
+    return [o for o in CaseOutcome.values if o != CaseOutcome.NO_VIOLATION]
+
+
+def arrears_dates(enterprise_ids, start: dt.date, end: dt.date) -> dict[int, list[dt.date]]:
+    """{enterprise id: sorted filing days in [start, end]} of the cases that established wage arrears (any
+    outcome but "no violation") or issued an order to pay. Every id asked for is a key."""
+    rows = (Case.objects.filter(enterprise_id__in=enterprise_ids, filed_on__range=(start, end))
+            .filter(Q(outcome__in=arrears_outcomes()) | Q(orders__isnull=False))
+            .values_list("enterprise_id", "filed_on").distinct())
+    found: dict[int, list[dt.date]] = {pk: [] for pk in enterprise_ids}
+    for enterprise_id, filed_on in rows:
+        found.setdefault(enterprise_id, []).append(filed_on)
+    return {pk: sorted(days) for pk, days in found.items()}
+
+
+@dataclass(frozen=True)
+class PaymentOrder:
+    """A case's latest order to pay (the rectification order), as the deposits app checks a draw against it."""
+
+    ref: str
+    label: str
+    project_id: int | None
+    deadline: dt.date
+    paid: bool
+    amount: Decimal | None = None  # still unpaid
+    case_id: int | None = None
+
+
+def payment_order(ref: str) -> PaymentOrder | None:
+    """The latest order to pay of the case named by `ref` (its case number or an order number), or None."""
+    case = Case.objects.filter(Q(number=ref) | Q(orders__number=ref)).distinct().first()
+    if case is None:
+        return None
+    order = latest_order(case)
+    if order is None:
+        return None
+    return PaymentOrder(
+        ref=case.number, label=f"{case.number} / {order.number}", project_id=case.project_id,
+        deadline=order.deadline, paid=case.status == CaseStatus.COMPLIED or case.amount_unpaid <= 0,
+        amount=case.amount_unpaid, case_id=case.pk)
+
+
+def latest_order(case):
+    """The case's order to pay in force: the latest one issued, or None."""
+    return case.orders.order_by("-issued_on", "-pk").first()
+
+
+# --- cases a user names on a form ------------------------------------------------------------------
+
+def overdue_case_numbers(user, project, limit=20) -> list[str]:
+    """The numbers of the project's cases (visible to the user) whose order to pay ran out."""
+    return list(Case.objects.visible_to(user).filter(project=project,
+                                                     status__in=[CaseStatus.OVERDUE, CaseStatus.TRANSFERRED])
+                .values_list("number", flat=True)[:limit])
+
+
+def visible_case(user, number):
+    """The case with this number if the user may view it, else None."""
+    return Case.objects.visible_to(user, Action.VIEW).filter(number=number).first()
+
+
+def case_of(pk):
+    """The case by primary key, for a service of another app that holds a key to it and checked its actor."""
+    return Case.objects.get(pk=pk)
+
+
+# --- when the order went overdue (45号 Art. 5) --------------------------------------------------------
+
+@dataclass(frozen=True)
+class Overdue:
+    on: dt.date
+    unpaid: Decimal | None
+
+
+def overdue(case) -> Overdue | None:
+    """When the case's order went overdue and what was unpaid then (stored on the case by mark_overdue).
+    Read from the row, not the instance: a caller may hold the case from before the service marked it."""
+    row = Case.objects.filter(pk=case.pk).values_list("became_overdue_on", "unpaid_when_overdue").first()
+    if row is None or row[0] is None:
+        return None
+    return Overdue(*row)
+
+
+def criminal_threshold(province: str, on: dt.date):
+    """The province's criminal-case figures (single and group amounts) in force on the day, or None."""
+    return CriminalThreshold.objects.in_force(on).filter(province=province).first()
+
+
+def has_mass_incident(case) -> bool:
+    return case.mass_incidents.exists()
+
+
+# --- escalation requests addressed to another app (draw-down, list review) ---------------------------
+
+def pending_requests(user, kind: str):
+    """The pending requests of this kind on the cases the user sees, oldest first."""
+    return (EscalationRequest.objects.visible_to(user).filter(kind=kind, status=EscalationStatus.PENDING)
+            .select_related("case__project", "case__enterprise", "case__district").order_by("requested_on", "pk"))
+
+
+def lock_request(actor, pk):
+    """The request, locked with its case, if the actor may view the case; else None."""
+    return (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
+            .select_related("case__enterprise", "case__district").filter(pk=pk).first())
+
+
+def lock_pending_request(actor, pk, kind: str):
+    """The pending request of this kind, locked, if the actor may view its case; else None."""
+    return (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
+            .select_related("case__enterprise", "case__district")
+            .filter(pk=pk, kind=kind, status=EscalationStatus.PENDING).first())
+
+
+def complete_request(request, *, actor, note: str = "", on=None):
+    """The addressed app acted on the request: it is done, with a note on the case's timeline."""
+    return services.complete_escalation(request, actor=actor, note=note, on=on)
+
+
+def complete_drawdown(case_id, *, actor, note: str, on=None):
+    """A draw for the case was approved: its pending draw-down request (if the actor sees one) is done."""
+    request = (EscalationRequest.objects.visible_to(actor)
+               .filter(case_id=case_id, kind=EscalationKind.DEPOSIT_DRAWDOWN,
+                       status=EscalationStatus.PENDING).first())
+    if request is None:
+        return None
+    return complete_request(request, actor=actor, note=note, on=on)
+
+
+# --- certificate blockers and violation publication (city-wide rules) -----------------------------------
+
+def open_cases(enterprises, on: dt.date):
+    """(pk, enterprise id, number, filed_on) of the enterprises' cases filed by `on` and still open."""
+    return (Case.objects.filter(enterprise__in=enterprises.values("pk"), status__in=CaseStatus.open(),
+                                filed_on__lte=on).values_list("pk", "enterprise_id", "number", "filed_on"))
+
+
+def unpaid_order_cases(enterprises):
+    """(pk, enterprise id, number, owed, recovered) of cases that issued an order to pay whose wages are not
+    paid in full (open, or closed with a penalty or court enforcement)."""
+    return (Case.objects.filter(enterprise__in=enterprises.values("pk"), orders__isnull=False,
+                                recovered_amount__lt=F("amount_owed"))
+            .exclude(status__in=[CaseStatus.COMPLIED, CaseStatus.WITHDRAWN])
+            .exclude(outcome__in=[CaseOutcome.RECTIFIED, CaseOutcome.NO_VIOLATION])
+            .values_list("pk", "enterprise_id", "number", "amount_owed", "recovered_amount").distinct())
+
+
+def closed_cases_for_publication(start: dt.date, end: dt.date, *, exclude_ids, district=None):
+    """Cases closed in [start, end] with a violation, annotated has_transfer / has_incident, oldest first."""
+    cases = (Case.objects.filter(status=CaseStatus.CLOSED, closed_on__range=(start, end))
+             .exclude(outcome=CaseOutcome.NO_VIOLATION).exclude(pk__in=exclude_ids)
+             .annotate(has_transfer=Exists(CriminalTransfer.objects.filter(case=OuterRef("pk"))),
+                       has_incident=Exists(MassIncident.objects.filter(case=OuterRef("pk"))))
+             .select_related("enterprise", "district").order_by("closed_on", "pk"))
+    if district is not None:
+        cases = cases.filter(district=district)
+    return cases
