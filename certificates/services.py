@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from blacklist.services import DomainError
 from core import periods
 from core.collation import pinyin
@@ -122,7 +123,7 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
         outcome=Outcome.ISSUED if result.passed else Outcome.REFUSED,
         blockers=[b.as_dict() for b in result.blockers])
     if not result.passed:
-        events.record("certificate_refused", actor=actor, obj=application, district=enterprise.district,
+        events.record(AuditKind.CERTIFICATE_REFUSED, actor=actor, obj=application, district=enterprise.district,
                       enterprise=enterprise.pk, blockers=[b.code for b in result.blockers])
         return application
     certificate = Certificate(
@@ -133,7 +134,7 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
     certificate.signature = signing.sign(certificate)
     certificate._history_user = actor if getattr(actor, "pk", None) else None
     certificate.save()
-    events.record("certificate_issued", actor=actor, obj=certificate, district=enterprise.district,
+    events.record(AuditKind.CERTIFICATE_ISSUED, actor=actor, obj=certificate, district=enterprise.district,
                   enterprise=enterprise.pk, valid_until=certificate.valid_until.isoformat())
     _timeline(enterprise, _("No-arrears certificate %(serial)s issued, valid until %(day)s") % {
         "serial": certificate.serial, "day": f"{certificate.valid_until:%Y-%m-%d}"}, actor=actor, obj=certificate)
@@ -156,7 +157,7 @@ def revoke(certificate, *, actor, reason: str, ref: str = "") -> Certificate:
     certificate.revoked_by = actor if getattr(actor, "pk", None) else None
     certificate._history_user = certificate.revoked_by
     certificate.save()
-    events.record("certificate_revoked", actor=actor, obj=certificate, district=certificate.district,
+    events.record(AuditKind.CERTIFICATE_REVOKED, actor=actor, obj=certificate, district=certificate.district,
                   reason=certificate.revoked_reason, ref=certificate.revocation_ref)
     _timeline(certificate.enterprise, _("No-arrears certificate %(serial)s revoked") % {"serial": certificate.serial},
               actor=actor, obj=certificate, detail=certificate.revoked_reason)
@@ -195,7 +196,7 @@ def sign_commitment(enterprise, *, actor, purpose: str, purpose_detail: str = ""
         valid_until=periods.period_end(on, days=terms.commitment_days), signed_by=actor)
     letter._history_user = actor
     letter.save()
-    events.record("commitment_signed", actor=actor, obj=letter, district=enterprise.district,
+    events.record(AuditKind.COMMITMENT_SIGNED, actor=actor, obj=letter, district=enterprise.district,
                   enterprise=enterprise.pk)
     _timeline(enterprise, _("No-arrears commitment letter %(serial)s signed") % {"serial": letter.serial},
               actor=actor, obj=letter)

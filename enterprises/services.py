@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -79,7 +80,7 @@ def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -
 def delete_contact(contact: Contact, *, actor) -> None:
     _ensure_in_scope(contact, actor, Action.CHANGE)
     enterprise, name = contact.enterprise, contact.name
-    events.record("object_deleted", actor=actor, obj=contact, district=enterprise.district)
+    events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=contact, district=enterprise.district)
     contact._history_user = actor
     contact.delete()
     with file_language():

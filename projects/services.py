@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from enterprises.timeline import add_entry
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
@@ -103,7 +104,7 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
     _ensure_in_scope(project, actor, Action.CHANGE)
     for field in ("status", "actual_start_on", "actual_completion_on", "wages_settled_on"):
         setattr(caller, field, getattr(project, field))  # the caller's instance is current too
-    events.record("project_status_changed", actor=actor, obj=project, old=old, new=status)
+    events.record(AuditKind.PROJECT_STATUS_CHANGED, actor=actor, obj=project, old=old, new=status)
     _timeline(project, _("Project %(code)s: %(status)s") % {"code": project.code,
                                                              "status": project.get_status_display()}, actor=actor)
     return project
@@ -143,7 +144,7 @@ def confirm_funds(project: Project, *, actor, on=None, note: str = "") -> Projec
     project._history_user = actor
     project.save(update_fields=["funds_confirmed_on", "funds_note", "updated_at"])
     _ensure_in_scope(project, actor, Action.CHANGE)
-    events.record("project_funds_confirmed", actor=actor, obj=project, on=str(project.funds_confirmed_on))
+    events.record(AuditKind.PROJECT_FUNDS_CONFIRMED, actor=actor, obj=project, on=str(project.funds_confirmed_on))
     _timeline(project, _("Funding confirmed for %(code)s") % {"code": project.code}, actor=actor,
               enterprises=[project.client])
     return project
@@ -209,7 +210,7 @@ def confirm_payroll(batch: PayrollBatch, *, actor) -> PayrollBatch:
         batch.officer_confirmed_by = actor
         batch._history_user = actor
         batch.save(update_fields=["officer_confirmed_at", "officer_confirmed_by"])
-        events.record("payroll_confirmed", actor=actor, obj=batch, district=batch.project.district,
+        events.record(AuditKind.PAYROLL_CONFIRMED, actor=actor, obj=batch, district=batch.project.district,
                       month=f"{batch.month:%Y-%m}")
         _timeline(batch.project, _("Payroll %(month)s confirmed on %(code)s") % {
             "month": f"{batch.month:%Y-%m}", "code": batch.project.code}, actor=actor, obj=batch,
@@ -226,10 +227,10 @@ def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
         batch.lines.all().delete()
         batch.delete()
     except RetentionError:
-        events.record("payroll_delete_refused", actor=actor, obj=batch, success=False,
+        events.record(AuditKind.PAYROLL_DELETE_REFUSED, actor=actor, obj=batch, success=False,
                       district=batch.project.district)
         raise
-    events.record("object_deleted", actor=actor, obj=batch, district=batch.project.district)
+    events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=batch, district=batch.project.district)
 
 
 def may_reveal(user, worker: Worker) -> bool:
@@ -246,7 +247,7 @@ def reveal_id_number(worker: Worker, *, actor, reason: str) -> str:
     if not reason:
         raise ValidationError(_("Give the reason for reading the full number."))
     if not may_reveal(actor, worker):
-        events.record("personal_data_reveal_refused", actor=actor, obj=worker, success=False, field="id_number")
+        events.record(AuditKind.PERSONAL_DATA_REVEAL_REFUSED, actor=actor, obj=worker, success=False, field="id_number")
         raise PermissionDenied
     events.personal_data_revealed(actor=actor, obj=worker, field="id_number", reason=reason)
     return worker.id_number

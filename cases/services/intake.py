@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 from core.workdays import CalendarNotCovered
@@ -148,8 +149,8 @@ def submit_complaint(complaint: Complaint, *, actor=None, attachments=(), chosen
     for upload, content_type in checked:
         ComplaintAttachment.objects.create(complaint=complaint, file=upload, original_name=upload.name[:255],
                                            content_type=content_type, size=upload.size)
-    events.record("complaint_received", actor=actor, obj=complaint, district=district, channel=complaint.channel,
-                  kind=complaint.kind, grouped_with=lead.tracking_number if lead else "",
+    events.record(AuditKind.COMPLAINT_RECEIVED, actor=actor, obj=complaint, district=district,
+                  channel=complaint.channel, kind=complaint.kind, grouped_with=lead.tracking_number if lead else "",
                   enterprise=complaint.enterprise_id)
     if complaint.enterprise_id:
         # Neutral wording: the employer's file never names or hints at the complainant (Decree 423 Art. 9).
