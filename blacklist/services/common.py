@@ -7,11 +7,10 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
 from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry, file_language
+from enterprises.timeline import record_with_timeline
 
 from ..models import BlacklistPolicy, PunishmentNotice
 
@@ -70,15 +69,13 @@ SERVED_EVENTS = frozenset({
 
 
 def record(event: AuditKind, entry, *, actor, title, detail: str = "", url: str = "", **data):
-    """Audit event + the enterprise's timeline line, in the caller's transaction."""
-    events.record(event, actor=actor, obj=entry, district=getattr(entry, "district", None),
-                  **{k: (v.isoformat() if isinstance(v, dt.date) else str(v) if v is not None else "")
-                     for k, v in data.items()})
-    enterprise = getattr(entry, "enterprise", None)
-    if enterprise is not None:
-        with file_language():
-            add_entry(enterprise, TimelineKind.BLACKLIST, str(title), detail=detail, actor=actor, obj=entry,
-                      url=url, served=event in SERVED_EVENTS)
+    """A listing action through the one audit + timeline writer: the listing's timeline kind, its served rule
+    (SERVED_EVENTS) and its audit detail shape (dates as ISO text, everything else as text)."""
+    record_with_timeline(event, getattr(entry, "enterprise", None), TimelineKind.BLACKLIST, title, actor=actor,
+                         obj=entry, district=getattr(entry, "district", None), detail=detail, url=url,
+                         served=event in SERVED_EVENTS,
+                         **{k: (v.isoformat() if isinstance(v, dt.date) else str(v) if v is not None else "")
+                            for k, v in data.items()})
 
 
 def notify_departments(entry, kind: str, on: dt.date) -> PunishmentNotice:

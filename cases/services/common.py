@@ -7,11 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
 from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action, Role
 
 from ..choices import SERVED_EVENT_KINDS, EventKind
@@ -110,12 +109,11 @@ def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: 
     on = on or today()
     event = CaseEvent.objects.create(case=case, kind=kind, occurred_on=on, actor=actor if getattr(actor, "pk", None)
                                      else None, title=str(title)[:200], detail=detail, data=_jsonable(data))
-    events.record(audit or CASE_EVENT_AUDIT[kind], actor=actor, obj=case, district=case.district, **_jsonable(data))
-    if case.enterprise_id:
-        add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
-                  obj=case, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
-                  occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
-                  if on != today() else None)
+    record_with_timeline(audit or CASE_EVENT_AUDIT[kind], case.enterprise if case.enterprise_id else None,
+                         TimelineKind.CASE, f"{case.number} {title}", actor=actor, obj=case, district=case.district,
+                         detail=detail, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
+                         occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
+                         if on != today() else None, **_jsonable(data))
     return event
 
 

@@ -5,12 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
 from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.formats import yuan
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action
 
 from .. import rules
@@ -116,14 +115,15 @@ def record_mass_incident(incident: MassIncident, *, actor) -> MassIncident:
     if not MassIncident.objects.visible_to(actor, Action.ADD).filter(pk=incident.pk).exists():
         raise PermissionDenied(_("The record would fall outside your scope."))
     major = incident.is_major
-    events.record(AuditKind.MASS_INCIDENT_RECORDED, actor=actor, obj=incident, district=incident.district,
-                  workers=incident.workers_involved, major=major)
     title = (_("Major mass incident: %(n)d workers") if major else _("Mass incident: %(n)d workers")) % {
         "n": incident.workers_involved}
+    # Linked to a case, the case event puts the line on the file; otherwise the incident's own record does.
+    record_with_timeline(
+        AuditKind.MASS_INCIDENT_RECORDED,
+        incident.enterprise if incident.enterprise_id and not incident.case_id else None, TimelineKind.CASE, title,
+        actor=actor, obj=incident, district=incident.district, detail=incident.description,
+        url=incident.get_absolute_url(), workers=incident.workers_involved, major=major)
     if incident.case_id:
         record_event(incident.case, EventKind.NOTE, title, actor=actor, on=timezone.localdate(incident.occurred_at),
                      detail=incident.description, audit=AuditKind.CASE_MASS_INCIDENT_LINKED, incident=incident.pk)
-    elif incident.enterprise_id:
-        add_entry(incident.enterprise, TimelineKind.CASE, title, detail=incident.description, actor=actor,
-                  obj=incident, url=incident.get_absolute_url())
     return incident

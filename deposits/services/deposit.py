@@ -10,12 +10,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from audit import events
 from audit.kinds import AuditKind
 from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.choices import ProjectStatus
@@ -57,12 +56,12 @@ def book(deposit, kind, amount, *, actor, key=None, on=None, noted=None, memo=""
                   actor=actor, occurred_on=on or today(), noted_amount=noted, memo=memo[:255], **fields)
 
 
-def log(deposit, event, title, *, actor, detail="", **data):
-    """The audit event and the timeline line of one action, in its transaction."""
-    events.record(event, actor=actor, obj=deposit, district=deposit.project.district,
-                  project=deposit.project_id, **data)
-    add_entry(deposit.enterprise, TIMELINE_KIND, title, detail=detail, actor=actor, obj=deposit,
-              url=deposit.get_absolute_url())
+def log(deposit, event: AuditKind, title, *, actor, detail="", **data):
+    """A deposit action through the one audit + timeline writer (the deposit's timeline kind and link; the
+    project is part of every deposit event's audit detail)."""
+    record_with_timeline(event, deposit.enterprise, TIMELINE_KIND, title, actor=actor, obj=deposit,
+                         district=deposit.project.district, detail=detail, url=deposit.get_absolute_url(),
+                         project=deposit.project_id, **data)
 
 
 def save(deposit, actor):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from audit import events
 from audit.kinds import AuditKind
 from core.imports.service import Importer
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action
 
 from ..choices import ImportKind
@@ -32,14 +32,14 @@ class ProjectImporter(Importer):
 
     def succeeded(self, job, actor):
         project = job.project
-        events.record(IMPORTED[job.kind], actor=actor, obj=project, job=job.pk, rows=job.total_rows,
-                      created=job.created_count, updated=job.updated_count, removed=job.removed_count,
-                      month=f"{job.month:%Y-%m}" if job.month else "")
         title = _("%(kind)s imported for %(code)s: %(rows)d rows") % {
             "kind": job.get_kind_display(), "code": project.code, "rows": job.total_rows}
         if job.month:
             title += f" ({job.month:%Y-%m})"
-        add_entry(project.general_contractor, "project", title, actor=actor, obj=job, url=project.get_absolute_url())
+        record_with_timeline(IMPORTED[job.kind], project.general_contractor, "project", title, actor=actor,
+                             obj=project, entry_obj=job, url=project.get_absolute_url(), job=job.pk,
+                             rows=job.total_rows, created=job.created_count, updated=job.updated_count,
+                             removed=job.removed_count, month=f"{job.month:%Y-%m}" if job.month else "")
 
     def failed(self, job):
         events.record(AuditKind.PROJECT_IMPORT_REJECTED, actor=job.created_by, obj=job.project, success=False,
