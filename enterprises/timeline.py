@@ -74,7 +74,7 @@ def record_with_timeline(kind: AuditKind, enterprise, timeline_kind: str, title,
     with transaction.atomic():
         events.record(kind, actor=actor, obj=obj, district=district, **data)
         with file_language():
-            title, detail = str(title), str(detail)
+            title, detail = str(title), str(detail) if detail else detail
         targets = enterprise if isinstance(enterprise, list | tuple | set | frozenset) else [enterprise]
         unique = {e.pk: e for e in targets if e is not None}.values()
         return [add_entry(e, timeline_kind, title, detail=detail, actor=actor, obj=entry_obj or obj, url=url,
