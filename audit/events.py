@@ -6,15 +6,34 @@ Personal data never goes into `data`: a reveal event names the field, not the va
 import logging
 import threading
 
+from django.conf import settings
+
 from kernel.request_context import current_ip, current_request_id
 
+from .kinds import AuditKind
 from .models import AuditEvent
 
 logger = logging.getLogger("wagewatch.audit")
 
 
-def record(event: str, *, actor=None, obj=None, district=None, success=True, **data) -> AuditEvent:
+def kind_of(event) -> str:
+    """The catalogue member of an event (audit.kinds). A name outside the catalogue is a programming error:
+    refused where it can be fixed (development and tests, AUDIT_STRICT_KINDS), logged and kept in production,
+    where losing the audit row would be worse than a name without a label."""
+    if isinstance(event, AuditKind):
+        return event
+    try:
+        return AuditKind(event)
+    except ValueError:
+        if settings.AUDIT_STRICT_KINDS:
+            raise ValueError(f"{event!r} is not in the audit catalogue (audit.kinds.AuditKind)") from None
+        logger.error("audit event %r is not in the audit catalogue", event)
+        return str(event)
+
+
+def record(event: AuditKind, *, actor=None, obj=None, district=None, success=True, **data) -> AuditEvent:
     """Write one audit event; called inside the transaction of the change it describes."""
+    event = kind_of(event)
     if district is None and obj is not None:
         district = getattr(obj, "district", None) if hasattr(obj, "district_id") else None
     entry = AuditEvent.objects.create(
@@ -47,10 +66,12 @@ def _pending() -> list:
     return _independent.items
 
 
-def record_independently(event: str, *, success=True, **data) -> None:
+def record_independently(event: AuditKind, *, success=True, **data) -> None:
     """Record an event whatever becomes of the current transaction: at once when none is open, else when
     the request or task ends (flush_independent, connected in audit.receivers)."""
     from django.db import connection
+
+    event = kind_of(event)
 
     if not connection.in_atomic_block:
         _write_independent(event, success, data, current_ip(), current_request_id())
@@ -76,25 +97,25 @@ def _write_independent(event, success, data, ip, request_id):
 
 
 def login_succeeded(user):
-    return record("login_succeeded", actor=user, obj=user)
+    return record(AuditKind.LOGIN_SUCCEEDED, actor=user, obj=user)
 
 
 def login_failed(username: str):
-    return record("login_failed", success=False, username=username[:150])
+    return record(AuditKind.LOGIN_FAILED, success=False, username=username[:150])
 
 
 def logged_out(user):
-    return record("logged_out", actor=user, obj=user)
+    return record(AuditKind.LOGGED_OUT, actor=user, obj=user)
 
 
 def personal_data_revealed(*, actor, obj, field: str, reason: str = ""):
     """Every read of a full ID, card or phone number (ASVS 8.3.5)."""
-    return record("personal_data_revealed", actor=actor, obj=obj, field=field, reason=reason[:200])
+    return record(AuditKind.PERSONAL_DATA_REVEALED, actor=actor, obj=obj, field=field, reason=reason[:200])
 
 
 def object_created(*, actor, obj, **data):
-    return record("object_created", actor=actor, obj=obj, **data)
+    return record(AuditKind.OBJECT_CREATED, actor=actor, obj=obj, **data)
 
 
 def object_changed(*, actor, obj, changed: list[str] | None = None, **data):
-    return record("object_changed", actor=actor, obj=obj, changed=changed or [], **data)
+    return record(AuditKind.OBJECT_CHANGED, actor=actor, obj=obj, changed=changed or [], **data)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from kernel.roles import Role
 from kernel.scoping import ScopedQuerySet
 
+from .kinds import label
+
 
 class AppendOnlyError(RuntimeError):
     """Audit rows are never changed or deleted (MLPS: audit records are protected)."""
@@ -71,3 +73,8 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit events are append-only")
+
+    @property
+    def kind_label(self) -> str:
+        """The event's label from the catalogue (audit.kinds)."""
+        return label(self.event)

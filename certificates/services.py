@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from blacklist.services import DomainError
 from core import periods
 from core.collation import pinyin
 from enterprises.choices import EnterpriseStatus, TimelineKind
 from enterprises.models import Enterprise
-from enterprises.timeline import add_entry, file_language
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
@@ -97,12 +98,6 @@ def _serial(prefix: str, on: dt.date, model) -> str:
     raise IntegrityError("no free serial number")
 
 
-def _timeline(enterprise, title, *, actor, obj, detail=""):
-    with file_language():
-        add_entry(enterprise, TimelineKind.CERTIFICATE, str(title), detail=detail, actor=actor, obj=obj,
-                  url=obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else "")
-
-
 @transaction.atomic
 def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None) -> CertificateApplication:
     """Apply online: the instant check issues a certificate at once, or refuses naming every blocker. The
@@ -122,7 +117,7 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
         outcome=Outcome.ISSUED if result.passed else Outcome.REFUSED,
         blockers=[b.as_dict() for b in result.blockers])
     if not result.passed:
-        events.record("certificate_refused", actor=actor, obj=application, district=enterprise.district,
+        events.record(AuditKind.CERTIFICATE_REFUSED, actor=actor, obj=application, district=enterprise.district,
                       enterprise=enterprise.pk, blockers=[b.code for b in result.blockers])
         return application
     certificate = Certificate(
@@ -133,10 +128,12 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
     certificate.signature = signing.sign(certificate)
     certificate._history_user = actor if getattr(actor, "pk", None) else None
     certificate.save()
-    events.record("certificate_issued", actor=actor, obj=certificate, district=enterprise.district,
-                  enterprise=enterprise.pk, valid_until=certificate.valid_until.isoformat())
-    _timeline(enterprise, _("No-arrears certificate %(serial)s issued, valid until %(day)s") % {
-        "serial": certificate.serial, "day": f"{certificate.valid_until:%Y-%m-%d}"}, actor=actor, obj=certificate)
+    record_with_timeline(
+        AuditKind.CERTIFICATE_ISSUED, enterprise, TimelineKind.CERTIFICATE,
+        _("No-arrears certificate %(serial)s issued, valid until %(day)s") % {
+            "serial": certificate.serial, "day": f"{certificate.valid_until:%Y-%m-%d}"},
+        actor=actor, obj=certificate, district=enterprise.district, url=certificate.get_absolute_url(),
+        enterprise=enterprise.pk, valid_until=certificate.valid_until.isoformat())
     return application
 
 
@@ -156,10 +153,11 @@ def revoke(certificate, *, actor, reason: str, ref: str = "") -> Certificate:
     certificate.revoked_by = actor if getattr(actor, "pk", None) else None
     certificate._history_user = certificate.revoked_by
     certificate.save()
-    events.record("certificate_revoked", actor=actor, obj=certificate, district=certificate.district,
-                  reason=certificate.revoked_reason, ref=certificate.revocation_ref)
-    _timeline(certificate.enterprise, _("No-arrears certificate %(serial)s revoked") % {"serial": certificate.serial},
-              actor=actor, obj=certificate, detail=certificate.revoked_reason)
+    record_with_timeline(
+        AuditKind.CERTIFICATE_REVOKED, certificate.enterprise, TimelineKind.CERTIFICATE,
+        _("No-arrears certificate %(serial)s revoked") % {"serial": certificate.serial}, actor=actor,
+        obj=certificate, district=certificate.district, detail=certificate.revoked_reason,
+        url=certificate.get_absolute_url(), reason=certificate.revoked_reason, ref=certificate.revocation_ref)
     return certificate
 
 
@@ -195,10 +193,10 @@ def sign_commitment(enterprise, *, actor, purpose: str, purpose_detail: str = ""
         valid_until=periods.period_end(on, days=terms.commitment_days), signed_by=actor)
     letter._history_user = actor
     letter.save()
-    events.record("commitment_signed", actor=actor, obj=letter, district=enterprise.district,
-                  enterprise=enterprise.pk)
-    _timeline(enterprise, _("No-arrears commitment letter %(serial)s signed") % {"serial": letter.serial},
-              actor=actor, obj=letter)
+    record_with_timeline(
+        AuditKind.COMMITMENT_SIGNED, enterprise, TimelineKind.CERTIFICATE,
+        _("No-arrears commitment letter %(serial)s signed") % {"serial": letter.serial}, actor=actor, obj=letter,
+        district=enterprise.district, enterprise=enterprise.pk)
     return letter
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from audit import events
+from audit.kinds import AuditKind
 
 from . import signing
 from .models import Certificate
@@ -33,7 +34,7 @@ def lookup(serial: str, code: str, *, credit_code: str = "") -> dict | None:
     if certificate is None:
         return None
     if not signing.verify(certificate, code):
-        events.record("certificate_verification_failed", success=False, obj=certificate,
+        events.record(AuditKind.CERTIFICATE_VERIFICATION_FAILED, success=False, obj=certificate,
                       district=certificate.district)
         return None
     if credit_code and credit_code.strip().upper() != certificate.credit_code:

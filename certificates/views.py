@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit import events
+from audit.kinds import AuditKind
 from blacklist.services import DomainError
 from core.excel import stream_xlsx
 from core.views import FilteredListView
@@ -153,7 +154,7 @@ def certificate_pdf(request, pk):
     months = services.policy(certificate.issued_on).publication_months
     data = documents.certificate_pdf(certificate, request.build_absolute_uri(verification.path_for(certificate)),
                                      months)
-    events.record("certificate_downloaded", actor=request.user, obj=certificate, district=certificate.district)
+    events.record(AuditKind.CERTIFICATE_DOWNLOADED, actor=request.user, obj=certificate, district=certificate.district)
     return _pdf(data, f"{certificate.serial}.pdf")
 
 
@@ -214,7 +215,7 @@ def restricted(request):
         raise PermissionDenied
     rows = services.restricted_enterprises(Enterprise.objects.visible_to(user))
     if request.GET.get("export") == "xlsx":
-        events.record("restricted_bidders_exported", actor=user, rows=len(rows))
+        events.record(AuditKind.RESTRICTED_BIDDERS_EXPORTED, actor=user, rows=len(rows))
         return stream_xlsx("restricted-bidders", RESTRICTED_COLUMNS, rows)
     today = timezone.localdate()
     policy = services.policy(today)

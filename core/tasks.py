@@ -6,6 +6,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from audit.models import AuditEvent
 
 from . import notices, workdays
@@ -43,7 +44,7 @@ def _raise_calendar_notice(day, year, provisional):
 
     if not AuditEvent.objects.filter(event="calendar_not_covered", data__year=year,
                                      data__checked_on=day.isoformat()).exists():
-        events.record("calendar_not_covered", success=False, year=year, checked_on=day.isoformat(),
+        events.record(AuditKind.CALENDAR_NOT_COVERED, success=False, year=year, checked_on=day.isoformat(),
                       provisional=provisional)
     if provisional:
         title = _("The %(year)d working-day schedule is only provisional") % {"year": year}

@@ -9,6 +9,7 @@ from django.views.generic import ListView
 
 from accounts.models import District
 from audit import events
+from audit.kinds import AuditKind
 from kernel.roles import Role
 from kernel.views import ScopedMixin
 
@@ -42,7 +43,7 @@ class FilteredListView(ScopedMixin, ListView):
 
     def export(self, queryset):
 
-        events.record("list_exported", actor=self.request.user, model=queryset.model._meta.label_lower,
+        events.record(AuditKind.LIST_EXPORTED, actor=self.request.user, model=queryset.model._meta.label_lower,
                       filters=self.request.GET.urlencode()[:500])
         return stream_xlsx(self.export_filename, self.export_columns, queryset.iterator(chunk_size=2000))
 

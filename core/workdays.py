@@ -21,6 +21,7 @@ import logging
 import chinese_calendar
 
 from audit import events
+from audit.kinds import AuditKind
 
 logger = logging.getLogger("wagewatch.workdays")
 
@@ -142,7 +143,7 @@ def _report_uncovered(year: int):
     logger.error("calendar_not_covered year=%s", year)
 
     # outside the transaction of the operation being refused, which rolls back
-    events.record_independently("calendar_not_covered", success=False, year=year)
+    events.record_independently(AuditKind.CALENDAR_NOT_COVERED, success=False, year=year)
 
 
 def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], note: str, actor=None,
@@ -164,7 +165,7 @@ def set_year(year: int, *, holidays: list[dt.date], workdays: list[dt.date], not
         rows = [CalendarOverride(date=d, is_workday=False, note=note[:100]) for d in sorted(set(holidays))]
         rows += [CalendarOverride(date=d, is_workday=True, note=note[:100]) for d in sorted(set(workdays))]
         CalendarOverride.objects.bulk_create(rows)
-        events.record("calendar_year_set", actor=actor, year=year, holidays=len(set(holidays)),
+        events.record(AuditKind.CALENDAR_YEAR_SET, actor=actor, year=year, holidays=len(set(holidays)),
                       workdays=len(set(workdays)), note=note[:200], provisional=provisional)
         if not provisional:
             from .notices import resolve

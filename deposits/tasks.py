@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit import events
+from audit.kinds import AuditKind
 from audit.models import AuditEvent
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 
 from .choices import CLEANUP_MONTHS
 from .models import Deposit
@@ -45,10 +46,11 @@ def remind_expiring_guarantees(today: str | None = None) -> dict:
                 continue
             deposit.expiry_reminded_on = day
             save(deposit, None)
-            events.record("deposit_guarantee_expiring", obj=deposit, district=deposit.project.district,
-                          valid_until=deposit.valid_until.isoformat(), project=deposit.project_id)
-            add_entry(deposit.enterprise, TIMELINE_KIND, _("Guarantee expires on %(day)s: renew or extend it")
-                      % {"day": deposit.valid_until.isoformat()}, obj=deposit, url=deposit.get_absolute_url())
+            record_with_timeline(
+                AuditKind.DEPOSIT_GUARANTEE_EXPIRING, deposit.enterprise, TIMELINE_KIND,
+                _("Guarantee expires on %(day)s: renew or extend it") % {"day": deposit.valid_until.isoformat()},
+                obj=deposit, district=deposit.project.district, url=deposit.get_absolute_url(),
+                valid_until=deposit.valid_until.isoformat(), project=deposit.project_id)
             reminded += 1
     return {"reminded": reminded}
 
@@ -65,5 +67,5 @@ def list_cleanup(today: str | None = None) -> dict:
     period = _half_year(day)
     ids = sorted(Deposit.objects.held_after_completion().values_list("pk", flat=True))
     if not AuditEvent.objects.filter(event="deposit_cleanup_listed", data__period=period).exists():
-        events.record("deposit_cleanup_listed", period=period, count=len(ids), deposits=ids[:500])
+        events.record(AuditKind.DEPOSIT_CLEANUP_LISTED, period=period, count=len(ids), deposits=ids[:500])
     return {"period": period, "count": len(ids)}

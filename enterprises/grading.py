@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from audit import events
+from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from kernel.roles import Action
 from kernel.scoping import can
@@ -231,7 +232,7 @@ def propose_grades(enterprises, year: int, *, actor=None, include_decided: bool 
     if changed:
         bulk_update_with_history(changed, CreditGrade, PROPOSAL_FIELDS, batch_size=BATCH_SIZE, default_user=user)
     result.created, result.updated = len(new), len(changed)
-    events.record("credit_grades_proposed", actor=actor, year=year, created=result.created,
+    events.record(AuditKind.CREDIT_GRADES_PROPOSED, actor=actor, year=year, created=result.created,
                   updated=result.updated, skipped=result.skipped)
     return result
 
@@ -312,7 +313,7 @@ def _decide(grade, *, actor, final, note, now):
     grade.decided_at, grade.decided_by, grade.decision_note = now, actor, note.strip()
     grade.enterprise.grade = final
     grade.enterprise.updated_at = now
-    events.record("credit_grade_confirmed", actor=actor, obj=grade, district=grade.enterprise.district,
+    events.record(AuditKind.CREDIT_GRADE_CONFIRMED, actor=actor, obj=grade, district=grade.enterprise.district,
                   enterprise=grade.enterprise_id, year=grade.year, grade=final,
                   proposed=grade.proposed_grade, previous=grade.previous_grade)
 
@@ -345,6 +346,6 @@ def reject_grade(grade: CreditGrade, *, actor, reason: str) -> CreditGrade:
     grade.decided_at, grade.decided_by, grade.decision_note = timezone.now(), actor, reason.strip()
     grade._history_user = actor
     grade.save()
-    events.record("credit_grade_rejected", actor=actor, obj=grade, district=grade.enterprise.district,
+    events.record(AuditKind.CREDIT_GRADE_REJECTED, actor=actor, obj=grade, district=grade.enterprise.district,
                   enterprise=grade.enterprise_id, year=grade.year, proposed=grade.proposed_grade)
     return grade

@@ -16,6 +16,7 @@ from stdnum.cn import uscc
 
 from accounts.models import District
 from audit import events
+from audit.kinds import AuditKind
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, text
 from core.imports.reading import Column, to_decimal
 from core.imports.service import Importer
@@ -259,15 +260,15 @@ class EnterpriseImporter(Importer):
         return {"created": created, "updated": updated}
 
     def succeeded(self, job, actor):
-        events.record("enterprises_imported", actor=actor, obj=job, rows=job.total_rows,
+        events.record(AuditKind.ENTERPRISES_IMPORTED, actor=actor, obj=job, rows=job.total_rows,
                       created=job.created_count, updated=job.updated_count)
 
     def failed(self, job):
-        events.record("enterprises_import_rejected", actor=job.created_by, obj=job, success=False,
+        events.record(AuditKind.ENTERPRISES_IMPORT_REJECTED, actor=job.created_by, obj=job, success=False,
                       errors=len(job.errors))
 
     def upload_rejected(self, actor, reason, target=None):
-        events.record("enterprises_import_rejected", actor=actor, success=False, reason=reason)
+        events.record(AuditKind.ENTERPRISES_IMPORT_REJECTED, actor=actor, success=False, reason=reason)
 
 
 IMPORTER = EnterpriseImporter()

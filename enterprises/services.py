@@ -9,12 +9,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from kernel.roles import Action
 from kernel.scoping import can
 
 from .choices import TimelineKind
 from .models import Contact, Enterprise, SupervisionPolicy, Violation
-from .timeline import add_entry, file_language
+from .timeline import add_entry, file_language, record_with_timeline
 
 __all__ = [
     "delete_contact",
@@ -44,14 +45,15 @@ def save_enterprise(enterprise: Enterprise, *, actor, changed: list[str] | None 
     enterprise.save()
     _ensure_in_scope(enterprise, actor, Action.ADD if creating else Action.CHANGE)
     if creating:
-        events.object_created(actor=actor, obj=enterprise)
         with file_language():
-            add_entry(enterprise, TimelineKind.REGISTERED, _("Enterprise registered"), actor=actor, obj=enterprise)
+            title = _("Enterprise registered")
+        record_with_timeline(AuditKind.OBJECT_CREATED, enterprise, TimelineKind.REGISTERED, title, actor=actor,
+                             obj=enterprise)
     elif changed:
-        events.object_changed(actor=actor, obj=enterprise, changed=changed)
         with file_language():
-            add_entry(enterprise, TimelineKind.UPDATED, _("File updated"), detail=_labels(Enterprise, changed),
-                      actor=actor, obj=enterprise)
+            title, detail = _("File updated"), _labels(Enterprise, changed)
+        record_with_timeline(AuditKind.OBJECT_CHANGED, enterprise, TimelineKind.UPDATED, title, actor=actor,
+                             obj=enterprise, detail=detail, changed=changed)
     return enterprise
 
 
@@ -62,16 +64,14 @@ def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -
     contact.save()
     # Contacts are part of the enterprise's file: changing the file covers adding and removing them.
     _ensure_in_scope(contact, actor, Action.CHANGE)
-    district = contact.enterprise.district
-    if creating:
-        events.object_created(actor=actor, obj=contact, district=district)
-    else:
-        # The field names only: a phone number is personal data and never goes into the log.
-        events.object_changed(actor=actor, obj=contact, changed=changed or [], district=district)
     with file_language():
         title = (_("Contact added: %(name)s") if creating else _("Contact updated: %(name)s")) % {
             "name": contact.name}
-    add_entry(contact.enterprise, TimelineKind.UPDATED, title, actor=actor, obj=contact)
+    # The field names only: a phone number is personal data and never goes into the log.
+    audit = {} if creating else {"changed": changed or []}
+    record_with_timeline(AuditKind.OBJECT_CREATED if creating else AuditKind.OBJECT_CHANGED, contact.enterprise,
+                         TimelineKind.UPDATED, title, actor=actor, obj=contact, district=contact.enterprise.district,
+                         **audit)
     return contact
 
 
@@ -79,7 +79,7 @@ def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -
 def delete_contact(contact: Contact, *, actor) -> None:
     _ensure_in_scope(contact, actor, Action.CHANGE)
     enterprise, name = contact.enterprise, contact.name
-    events.record("object_deleted", actor=actor, obj=contact, district=enterprise.district)
+    events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=contact, district=enterprise.district)
     contact._history_user = actor
     contact.delete()
     with file_language():
@@ -94,13 +94,12 @@ def record_violation(violation: Violation, *, actor) -> Violation:
     violation._history_user = actor
     violation.save()
     _ensure_in_scope(violation, actor, Action.ADD)
-    events.object_created(actor=actor, obj=violation, district=violation.enterprise.district,
-                          enterprise=violation.enterprise_id)
     with file_language():
         title = _("Violation: %(item)s (%(handling)s)") % {
             "item": violation.get_category_display(), "handling": violation.get_handling_display()}
-    add_entry(violation.enterprise, TimelineKind.VIOLATION, title, detail=violation.description, actor=actor,
-              obj=violation)
+    record_with_timeline(AuditKind.OBJECT_CREATED, violation.enterprise, TimelineKind.VIOLATION, title,
+                         actor=actor, obj=violation, district=violation.enterprise.district,
+                         detail=violation.description, enterprise=violation.enterprise_id)
     return violation
 
 
@@ -109,11 +108,14 @@ def update_violation(violation: Violation, *, actor, changed: list[str]) -> Viol
     violation._history_user = actor
     violation.save()
     _ensure_in_scope(violation, actor, Action.CHANGE)
-    events.object_changed(actor=actor, obj=violation, changed=changed, district=violation.enterprise.district)
     if changed:
         with file_language():
-            add_entry(violation.enterprise, TimelineKind.VIOLATION, _("Violation record corrected"),
-                      detail=_labels(Violation, changed), actor=actor, obj=violation)
+            title, detail = _("Violation record corrected"), _labels(Violation, changed)
+        record_with_timeline(AuditKind.OBJECT_CHANGED, violation.enterprise, TimelineKind.VIOLATION, title,
+                             actor=actor, obj=violation, district=violation.enterprise.district, detail=detail,
+                             changed=changed)
+    else:
+        events.object_changed(actor=actor, obj=violation, changed=changed, district=violation.enterprise.district)
     return violation
 
 

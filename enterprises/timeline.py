@@ -1,8 +1,15 @@
-"""The enterprise's one timeline. Every app writes its events here (never its own timeline)."""
+"""The enterprise's one timeline. Every app writes its events here (never its own timeline).
+
+An action that is both audited and put on the file goes through `record_with_timeline`, the one writer of the
+pair: it sits here because enterprises is the lowest package that sees both the audit log and the file."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone, translation
+
+from audit import events
+from audit.kinds import AuditKind
 
 from .choices import TimelineKind
 from .models import TimelineEntry
@@ -51,6 +58,27 @@ def add_entry(enterprise, kind: str, title: str, *, detail: str = "", actor=None
                         occurred_at=occurred_at, served=served)
     entry.save()
     return entry
+
+
+def record_with_timeline(kind: AuditKind, enterprise, timeline_kind: str, title, /, *, actor=None, obj=None,
+                         district=None, detail: str = "", url: str = "", served: bool | None = None,
+                         occurred_at=None, entry_obj=None, **data) -> list[TimelineEntry]:
+    """Record one action's audit event and its line on the file of each enterprise concerned, together: in
+    one transaction (the caller's, when it has one), so that neither exists without the other.
+
+    enterprise: one enterprise, several (each gets the line once), or None (the audit event alone: a record
+    without an employer). obj and district describe the audit event (district defaults to obj's); entry_obj
+    names the record the line links to when it is not obj. data is the audit detail, stored as given.
+    served: see build_entry. A lazy title is rendered in the bureau's language (file_language). The first four
+    are positional-only, so the audit detail may carry keys of the same names (kind=, enterprise=)."""
+    with transaction.atomic():
+        events.record(kind, actor=actor, obj=obj, district=district, **data)
+        with file_language():
+            title, detail = str(title), str(detail) if detail else detail
+        targets = enterprise if isinstance(enterprise, list | tuple | set | frozenset) else [enterprise]
+        unique = {e.pk: e for e in targets if e is not None}.values()
+        return [add_entry(e, timeline_kind, title, detail=detail, actor=actor, obj=entry_obj or obj, url=url,
+                          occurred_at=occurred_at, served=served) for e in unique]
 
 
 def save_entries(entries: list[TimelineEntry]) -> None:

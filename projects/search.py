@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from audit import events
+from audit.kinds import AuditKind
 from core.collation import pinyin
 from core.search import Row, section
 from kernel.roles import Role
@@ -38,6 +39,6 @@ def sections(user, query):
     if query.id_index:
         # A look-up of a person by ID number is a use of personal data: who looked, and whether anyone
         # was found (never the number).
-        events.record("worker_searched_by_id_number", actor=user, matches=result.total)
+        events.record(AuditKind.WORKER_SEARCHED_BY_ID_NUMBER, actor=user, matches=result.total)
     found.append(result)
     return found

@@ -1,6 +1,6 @@
 """Business actions on projects, wage accounts, workers and payroll. Each runs in one transaction, re-checks
 the actor's scope after the write, writes its audit event and, where an enterprise is concerned, a line on
-its timeline (enterprises.timeline.add_entry). Excel and API submissions live in projects.importers."""
+its timeline (enterprises.timeline.record_with_timeline). Excel and API submissions live in projects.importers."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
-from enterprises.timeline import add_entry
+from audit.kinds import AuditKind
+from enterprises.timeline import record_with_timeline
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
 
@@ -38,12 +39,12 @@ def _ensure_in_scope(obj, actor, action):
         raise PermissionDenied(_("The record would fall outside your scope."))
 
 
-def _timeline(project, title, *, actor, obj=None, enterprises=None, detail=""):
-    """One line on the file of each enterprise concerned (client and general contractor by default)."""
-    targets = enterprises or {project.client, project.general_contractor}
-    for enterprise in {e.pk: e for e in targets}.values():
-        add_entry(enterprise, TIMELINE_KIND, title, detail=detail, actor=actor, obj=obj or project,
-                  url=project.get_absolute_url())
+def _record(kind, project, title, *, actor, obj=None, enterprises=None, detail="", **data):
+    """The audit event of a project action and its line on the file of each enterprise concerned (client
+    and general contractor by default), through the one writer of the pair."""
+    record_with_timeline(kind, enterprises or [project.client, project.general_contractor], TIMELINE_KIND, title,
+                         actor=actor, obj=obj or project, district=project.district, detail=detail,
+                         url=project.get_absolute_url(), **data)
 
 
 def _sync_main_parties(project):
@@ -71,8 +72,8 @@ def save_project(project: Project, *, actor, changed: list[str] | None = None) -
     _sync_main_parties(project)
     _ensure_in_scope(project, actor, Action.ADD if creating else Action.CHANGE)
     if creating:
-        events.object_created(actor=actor, obj=project)
-        _timeline(project, _("Project registered: %(name)s") % {"name": project.name}, actor=actor)
+        _record(AuditKind.OBJECT_CREATED, project, _("Project registered: %(name)s") % {"name": project.name},
+                actor=actor)
     elif changed:
         events.object_changed(actor=actor, obj=project, changed=changed)
     return project
@@ -103,9 +104,8 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
     _ensure_in_scope(project, actor, Action.CHANGE)
     for field in ("status", "actual_start_on", "actual_completion_on", "wages_settled_on"):
         setattr(caller, field, getattr(project, field))  # the caller's instance is current too
-    events.record("project_status_changed", actor=actor, obj=project, old=old, new=status)
-    _timeline(project, _("Project %(code)s: %(status)s") % {"code": project.code,
-                                                             "status": project.get_status_display()}, actor=actor)
+    _record(AuditKind.PROJECT_STATUS_CHANGED, project, _("Project %(code)s: %(status)s") % {
+        "code": project.code, "status": project.get_status_display()}, actor=actor, old=old, new=status)
     return project
 
 
@@ -128,8 +128,7 @@ def add_subcontractor(party: ProjectParty, *, actor) -> ProjectParty:
     party._history_user = actor
     party.save()
     _ensure_in_scope(party.project, actor, Action.CHANGE)
-    events.object_created(actor=actor, obj=party, district=party.project.district)
-    _timeline(party.project, _("Subcontractor on %(project)s: %(name)s") % {
+    _record(AuditKind.OBJECT_CREATED, party.project, _("Subcontractor on %(project)s: %(name)s") % {
         "project": party.project.code, "name": party.enterprise.name}, actor=actor, obj=party,
         enterprises=[party.project.general_contractor, party.enterprise], detail=party.scope_of_work)
     return party
@@ -143,9 +142,8 @@ def confirm_funds(project: Project, *, actor, on=None, note: str = "") -> Projec
     project._history_user = actor
     project.save(update_fields=["funds_confirmed_on", "funds_note", "updated_at"])
     _ensure_in_scope(project, actor, Action.CHANGE)
-    events.record("project_funds_confirmed", actor=actor, obj=project, on=str(project.funds_confirmed_on))
-    _timeline(project, _("Funding confirmed for %(code)s") % {"code": project.code}, actor=actor,
-              enterprises=[project.client])
+    _record(AuditKind.PROJECT_FUNDS_CONFIRMED, project, _("Funding confirmed for %(code)s") % {
+        "code": project.code}, actor=actor, enterprises=[project.client], on=str(project.funds_confirmed_on))
     return project
 
 
@@ -161,9 +159,8 @@ def update_notice_board(project: Project, *, actor, photo=None, items=None) -> P
     # Only these fields: a stale instance must not write back an old status or dates.
     project.save(update_fields=["notice_board_photo", "notice_board_items", "notice_board_updated_on", "updated_at"])
     _ensure_in_scope(project, actor, Action.CHANGE)
-    events.object_changed(actor=actor, obj=project, changed=["notice_board"])
-    _timeline(project, _("Notice board updated on %(code)s") % {"code": project.code}, actor=actor,
-              enterprises=[project.general_contractor])
+    _record(AuditKind.OBJECT_CHANGED, project, _("Notice board updated on %(code)s") % {"code": project.code},
+            actor=actor, enterprises=[project.general_contractor], changed=["notice_board"])
     return project
 
 
@@ -179,9 +176,8 @@ def save_wage_account(account: WageAccount, *, actor, changed: list[str] | None 
     _ensure_in_scope(account, actor, Action.CHANGE)
     project = account.project
     if creating:
-        events.object_created(actor=actor, obj=account, district=project.district, late=account.opened_late)
-        _timeline(project, _("Dedicated wage account opened for %(code)s") % {"code": project.code}, actor=actor,
-                  obj=account)
+        _record(AuditKind.OBJECT_CREATED, project, _("Dedicated wage account opened for %(code)s") % {
+            "code": project.code}, actor=actor, obj=account, late=account.opened_late)
     else:
         events.object_changed(actor=actor, obj=account, district=project.district, changed=changed or [])
     return account
@@ -209,11 +205,9 @@ def confirm_payroll(batch: PayrollBatch, *, actor) -> PayrollBatch:
         batch.officer_confirmed_by = actor
         batch._history_user = actor
         batch.save(update_fields=["officer_confirmed_at", "officer_confirmed_by"])
-        events.record("payroll_confirmed", actor=actor, obj=batch, district=batch.project.district,
-                      month=f"{batch.month:%Y-%m}")
-        _timeline(batch.project, _("Payroll %(month)s confirmed on %(code)s") % {
+        _record(AuditKind.PAYROLL_CONFIRMED, batch.project, _("Payroll %(month)s confirmed on %(code)s") % {
             "month": f"{batch.month:%Y-%m}", "code": batch.project.code}, actor=actor, obj=batch,
-            enterprises=[batch.project.general_contractor])
+            enterprises=[batch.project.general_contractor], month=f"{batch.month:%Y-%m}")
     return batch
 
 
@@ -226,10 +220,10 @@ def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
         batch.lines.all().delete()
         batch.delete()
     except RetentionError:
-        events.record("payroll_delete_refused", actor=actor, obj=batch, success=False,
+        events.record(AuditKind.PAYROLL_DELETE_REFUSED, actor=actor, obj=batch, success=False,
                       district=batch.project.district)
         raise
-    events.record("object_deleted", actor=actor, obj=batch, district=batch.project.district)
+    events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=batch, district=batch.project.district)
 
 
 def may_reveal(user, worker: Worker) -> bool:
@@ -246,7 +240,7 @@ def reveal_id_number(worker: Worker, *, actor, reason: str) -> str:
     if not reason:
         raise ValidationError(_("Give the reason for reading the full number."))
     if not may_reveal(actor, worker):
-        events.record("personal_data_reveal_refused", actor=actor, obj=worker, success=False, field="id_number")
+        events.record(AuditKind.PERSONAL_DATA_REVEAL_REFUSED, actor=actor, obj=worker, success=False, field="id_number")
         raise PermissionDenied
     events.personal_data_revealed(actor=actor, obj=worker, field="id_number", reason=reason)
     return worker.id_number

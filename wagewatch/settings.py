@@ -401,4 +401,7 @@ IMPORT_STALE_AFTER_SECONDS = env.int("IMPORT_STALE_AFTER_SECONDS", default=60 * 
 AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=3 * 365)
 if AUDIT_RETENTION_DAYS < 180:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 180 (Cybersecurity Law Art. 21).")
+# An audit event name outside audit.kinds.AuditKind is refused in development and tests (where the caller can
+# be fixed) and only logged in production (where losing the audit row would be worse).
+AUDIT_STRICT_KINDS = env.bool("AUDIT_STRICT_KINDS", default=DEBUG)
 

@@ -7,10 +7,10 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
+from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry, file_language
+from enterprises.timeline import record_with_timeline
 
 from ..models import BlacklistPolicy, PunishmentNotice
 
@@ -62,22 +62,20 @@ def save(obj, actor, **kwargs):
 # The listing events served on (or asked by) the enterprise; a proposal stays internal until the notice of
 # intended listing is served in writing (Decree 423 Art. 9; 人社部令第45号 prior notice, domain.md §5.1).
 SERVED_EVENTS = frozenset({
-    "listing_notice_served", "listing_statement_recorded", "listing_declined", "listing_decided",
-    "listing_removal_requested", "listing_removal_refused", "listing_removed_early", "listing_expired",
-    "major_violation_published",
+    AuditKind.LISTING_NOTICE_SERVED, AuditKind.LISTING_STATEMENT_RECORDED, AuditKind.LISTING_DECLINED,
+    AuditKind.LISTING_DECIDED, AuditKind.LISTING_REMOVAL_REQUESTED, AuditKind.LISTING_REMOVAL_REFUSED,
+    AuditKind.LISTING_REMOVED_EARLY, AuditKind.LISTING_EXPIRED, AuditKind.MAJOR_VIOLATION_PUBLISHED,
 })
 
 
-def record(event: str, entry, *, actor, title, detail: str = "", url: str = "", **data):
-    """Audit event + the enterprise's timeline line, in the caller's transaction."""
-    events.record(event, actor=actor, obj=entry, district=getattr(entry, "district", None),
-                  **{k: (v.isoformat() if isinstance(v, dt.date) else str(v) if v is not None else "")
-                     for k, v in data.items()})
-    enterprise = getattr(entry, "enterprise", None)
-    if enterprise is not None:
-        with file_language():
-            add_entry(enterprise, TimelineKind.BLACKLIST, str(title), detail=detail, actor=actor, obj=entry,
-                      url=url, served=event in SERVED_EVENTS)
+def record(event: AuditKind, entry, *, actor, title, detail: str = "", url: str = "", **data):
+    """A listing action through the one audit + timeline writer: the listing's timeline kind, its served rule
+    (SERVED_EVENTS) and its audit detail shape (dates as ISO text, everything else as text)."""
+    record_with_timeline(event, getattr(entry, "enterprise", None), TimelineKind.BLACKLIST, title, actor=actor,
+                         obj=entry, district=getattr(entry, "district", None), detail=detail, url=url,
+                         served=event in SERVED_EVENTS,
+                         **{k: (v.isoformat() if isinstance(v, dt.date) else str(v) if v is not None else "")
+                            for k, v in data.items()})
 
 
 def notify_departments(entry, kind: str, on: dt.date) -> PunishmentNotice:

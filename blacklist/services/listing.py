@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from cases import facts as case_facts
 from cases.choices import EscalationKind, EscalationStatus
 from cases.services import complete_escalation  # an action the proposal causes on the case
@@ -156,7 +157,7 @@ def propose_listing(request, *, actor, persons=(), facts: str = "", on=None) -> 
                           id_number=(person.get("id_number") or "").strip().upper()), actor)
     complete_escalation(request, actor=actor, on=on,
                         note=_("Proposed for the joint-punishment list (entry %(pk)s).") % {"pk": entry.pk})
-    record("listing_proposed", entry, actor=actor, title=_("Proposed for the joint-punishment list"),
+    record(AuditKind.LISTING_PROPOSED, entry, actor=actor, title=_("Proposed for the joint-punishment list"),
            detail="; ".join(entry.criteria_labels), url=entry.get_absolute_url(), case=case.number,
            unpaid=unpaid)
     return entry
@@ -176,7 +177,7 @@ def dismiss_review(request, *, actor, reason: str):
     request.basis = {**request.basis, "dismissed": reason.strip()[:500]}
     save(request, actor)
 
-    events.record("listing_review_dismissed", actor=actor, obj=request.case, district=request.case.district,
+    events.record(AuditKind.LISTING_REVIEW_DISMISSED, actor=actor, obj=request.case, district=request.case.district,
                   reason=reason.strip()[:200])
     return request
 
@@ -195,7 +196,7 @@ def serve_notice(entry, *, actor, served_on, notice_number: str = "") -> Listing
     save(entry, actor)
     title = _("Prior notice of listing served; objections until %(day)s") % {
         "day": f"{entry.objection_deadline:%Y-%m-%d}"}
-    record("listing_notice_served", entry, actor=actor, title=title,
+    record(AuditKind.LISTING_NOTICE_SERVED, entry, actor=actor, title=title,
            url=entry.get_absolute_url(), served_on=served_on, objection_deadline=entry.objection_deadline)
     return entry
 
@@ -214,7 +215,7 @@ def record_statement(entry, *, actor, text: str, received_on) -> ListingEntry:
     entry.statement = f"{entry.statement}\n{received_on:%Y-%m-%d} {text.strip()}".strip()
     entry.statement_received_on = received_on
     save(entry, actor)
-    record("listing_statement_recorded", entry, actor=actor, title=_("Statement and defence received"),
+    record(AuditKind.LISTING_STATEMENT_RECORDED, entry, actor=actor, title=_("Statement and defence received"),
            url=entry.get_absolute_url(), received_on=received_on)
     return entry
 
@@ -238,7 +239,7 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
         _transition(entry, S.NOT_LISTED)
         entry.ended_on, entry.end_reason = on, note.strip()
         save(entry, actor)
-        record("listing_declined", entry, actor=actor, title=_("Decided not to list"), detail=note.strip(),
+        record(AuditKind.LISTING_DECLINED, entry, actor=actor, title=_("Decided not to list"), detail=note.strip(),
                url=entry.get_absolute_url())
         return entry
     if not decision_number.strip():
@@ -251,7 +252,8 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
     entry.published_at = timezone.now()
     save(entry, actor)
     notify_departments(entry, NoticeKind.LISTED, on)
-    record("listing_decided", entry, actor=actor, title=_("Listed on the joint-punishment list until %(day)s") % {
+    record(AuditKind.LISTING_DECIDED, entry, actor=actor,
+           title=_("Listed on the joint-punishment list until %(day)s") % {
         "day": f"{entry.expires_on:%Y-%m-%d}"}, detail=entry.decision_number, url=entry.get_absolute_url(),
         decision=entry.decision_number, expires_on=entry.expires_on)
     hooks.listing_in_force(entry, actor)  # certificates revoked in this transaction
@@ -279,7 +281,7 @@ def request_early_removal(entry, *, actor, corrected_on, commitment_signed_on, o
     entry.removal_requested_on, entry.removal_requested_by = on, actor
     entry.removal_decision_due = add_workdays(on, terms.removal_decision_workdays)
     save(entry, actor)
-    record("listing_removal_requested", entry, actor=actor, title=_("Early removal requested"),
+    record(AuditKind.LISTING_REMOVAL_REQUESTED, entry, actor=actor, title=_("Early removal requested"),
            url=entry.get_absolute_url(), corrected_on=corrected_on, due=entry.removal_decision_due)
     return entry
 
@@ -298,12 +300,12 @@ def decide_early_removal(entry, *, actor, approve: bool, note: str = "", on=None
         _transition(entry, S.LISTED)
         entry.removal_requested_on = entry.removal_requested_by = entry.removal_decision_due = None
         save(entry, actor)
-        record("listing_removal_refused", entry, actor=actor, title=_("Early removal refused"), detail=note.strip(),
-               url=entry.get_absolute_url())
+        record(AuditKind.LISTING_REMOVAL_REFUSED, entry, actor=actor, title=_("Early removal refused"),
+               detail=note.strip(), url=entry.get_absolute_url())
         return entry
     _end(entry, S.REMOVED_EARLY, on, note.strip() or _("Early removal after the arrears were paid."), actor)
     notify_departments(entry, NoticeKind.REMOVED, on)
-    record("listing_removed_early", entry, actor=actor, title=_("Removed early from the joint-punishment list"),
+    record(AuditKind.LISTING_REMOVED_EARLY, entry, actor=actor, title=_("Removed early from the joint-punishment list"),
            detail=entry.end_reason, url=entry.get_absolute_url())
     return entry
 
@@ -331,7 +333,7 @@ def expire_listings(on=None) -> int:
             _end(entry, S.EXPIRED, on, _("The %(n)d-year term ended.") % {
                 "n": policy(entry.listed_on).listing_years}, None)
             notify_departments(entry, NoticeKind.EXPIRED, on)
-            record("listing_expired", entry, actor=None, title=_("Joint-punishment listing expired"),
+            record(AuditKind.LISTING_EXPIRED, entry, actor=None, title=_("Joint-punishment listing expired"),
                    url=entry.get_absolute_url(), expires_on=entry.expires_on)
             count += 1
     return count

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from cases import facts as case_facts
 from cases.choices import CaseOutcome
 from core.formats import yuan
@@ -80,7 +81,7 @@ def gather_batch(*, actor, day: dt.date, district=None) -> PublicationBatch:
                 address=enterprise.address if enterprise else "",
                 legal_representative=enterprise.legal_representative if enterprise else "",
                 facts=_facts(case), handling=_handling(case)), actor)
-    events.record("publication_batch_gathered", actor=actor, obj=batch, district=district, period=label,
+    events.record(AuditKind.PUBLICATION_BATCH_GATHERED, actor=actor, obj=batch, district=district, period=label,
                   items=batch.items.count())
     return batch
 
@@ -103,7 +104,7 @@ def edit_item(item, *, actor, facts: str, handling: str) -> PublishedViolation:
         raise DomainError(_("Facts and handling are both published: give both."), "facts")
     item.facts, item.handling = facts.strip(), handling.strip()
     save(item, actor)
-    events.record("publication_item_edited", actor=actor, obj=item, district=item.district)
+    events.record(AuditKind.PUBLICATION_ITEM_EDITED, actor=actor, obj=item, district=item.district)
     return item
 
 
@@ -115,7 +116,7 @@ def exclude_item(item, *, actor, reason: str) -> PublishedViolation:
         raise DomainError(_("Give the reason."), "reason")
     item.excluded, item.exclusion_reason = True, reason.strip()[:255]
     save(item, actor)
-    events.record("publication_item_excluded", actor=actor, obj=item, district=item.district,
+    events.record(AuditKind.PUBLICATION_ITEM_EXCLUDED, actor=actor, obj=item, district=item.district,
                   reason=item.exclusion_reason)
     return item
 
@@ -139,11 +140,11 @@ def publish_batch(batch, *, actor) -> PublicationBatch:
         raise PermissionDenied(_("Publishing needs a second person: you gathered this batch yourself."))
     batch.status, batch.published_by, batch.published_at = BatchStatus.PUBLISHED, actor, timezone.now()
     save(batch, actor)
-    events.record("publication_batch_published", actor=actor, obj=batch, district=batch.district,
+    events.record(AuditKind.PUBLICATION_BATCH_PUBLISHED, actor=actor, obj=batch, district=batch.district,
                   period=batch.period)
     for item in batch.items.filter(excluded=False).select_related("enterprise", "district"):
         if item.enterprise_id:
-            record("major_violation_published", item, actor=actor,
+            record(AuditKind.MAJOR_VIOLATION_PUBLISHED, item, actor=actor,
                    title=_("Published as a major labour-security violation (%(period)s)") % {"period": batch.period},
                    detail=item.facts)
     return batch
@@ -164,6 +165,6 @@ def withdraw_batch(batch, *, actor, reason: str) -> PublicationBatch:
     for item in batch.items.filter(withdrawn_at__isnull=True):
         item.withdrawn_at = now
         save(item, actor)
-    events.record("publication_batch_withdrawn", actor=actor, obj=batch, district=batch.district,
+    events.record(AuditKind.PUBLICATION_BATCH_WITHDRAWN, actor=actor, obj=batch, district=batch.district,
                   reason=reason.strip()[:200])
     return batch

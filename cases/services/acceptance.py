@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import District
 from audit import events
+from audit.kinds import AuditKind
 from kernel.roles import Action
 
 from .. import hooks, rules
@@ -87,10 +88,10 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     complaint.case = case
     save(complaint, actor)
     late = bool(complaint.acceptance_deadline and on > complaint.acceptance_deadline)
-    events.record("complaint_decided", actor=actor, obj=complaint, district=complaint.district, decision=decision,
-                  ground=ground, late=late, case=case.number if case else "")
+    events.record(AuditKind.COMPLAINT_DECIDED, actor=actor, obj=complaint, district=complaint.district,
+                  decision=decision, ground=ground, late=late, case=case.number if case else "")
     # The complainant learns the decision and its reason on the status page (tracking number + phone digits).
-    events.record("complainant_notified", actor=actor, obj=complaint, district=complaint.district,
+    events.record(AuditKind.COMPLAINANT_NOTIFIED, actor=actor, obj=complaint, district=complaint.district,
                   channel="status_page", decision=decision)
     return complaint
 
@@ -110,7 +111,7 @@ def record_supplement(complaint, *, actor, note: str, now=None) -> Complaint:
     complaint.status = ComplaintStatus.RECEIVED
     complaint.description = f"{complaint.description}\n\n[{complaint.received_on:%Y-%m-%d}] {note.strip()}"
     save(complaint, actor)
-    events.record("complaint_supplemented", actor=actor, obj=complaint, district=complaint.district)
+    events.record(AuditKind.COMPLAINT_SUPPLEMENTED, actor=actor, obj=complaint, district=complaint.district)
     return complaint
 
 

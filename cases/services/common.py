@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
+from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action, Role
 
-from ..choices import SERVED_EVENT_KINDS
+from ..choices import SERVED_EVENT_KINDS, EventKind
 from ..models import Case, CaseEvent
 
 
@@ -89,17 +89,31 @@ def is_caseworker(user, district_id) -> bool:
     return user.is_active and user.role in CASEWORKER_ROLES and user.district_id == district_id
 
 
-def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: str = "", **data) -> CaseEvent:
+# The audit kind of a case event whose writer names none (`audit=`): the case event kind decides.
+CASE_EVENT_AUDIT = {
+    EventKind.FILED: AuditKind.CASE_FILED,
+    EventKind.COMPLAINT_JOINED: AuditKind.CASE_COMPLAINT_JOINED,
+    EventKind.ASSIGNED: AuditKind.CASE_ASSIGNED,
+    EventKind.RECUSED: AuditKind.CASE_RECUSED,
+    EventKind.OVERDUE: AuditKind.CASE_OVERDUE,
+    EventKind.COMPLIED: AuditKind.CASE_COMPLIED,
+    EventKind.COMPENSATION: AuditKind.CASE_COMPENSATION,
+    EventKind.CLOSED: AuditKind.CASE_CLOSED,
+    EventKind.WITHDRAWN: AuditKind.CASE_WITHDRAWN,
+}
+
+
+def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: AuditKind | None = None,
+                 **data) -> CaseEvent:
     """Write one case event, its audit event and the enterprise's timeline entry (same transaction)."""
     on = on or today()
     event = CaseEvent.objects.create(case=case, kind=kind, occurred_on=on, actor=actor if getattr(actor, "pk", None)
                                      else None, title=str(title)[:200], detail=detail, data=_jsonable(data))
-    events.record(audit or f"case_{kind}", actor=actor, obj=case, district=case.district, **_jsonable(data))
-    if case.enterprise_id:
-        add_entry(case.enterprise, TimelineKind.CASE, f"{case.number} {title}", detail=detail, actor=actor,
-                  obj=case, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
-                  occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
-                  if on != today() else None)
+    record_with_timeline(audit or CASE_EVENT_AUDIT[kind], case.enterprise if case.enterprise_id else None,
+                         TimelineKind.CASE, f"{case.number} {title}", actor=actor, obj=case, district=case.district,
+                         detail=detail, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
+                         occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
+                         if on != today() else None, **_jsonable(data))
     return event
 
 

@@ -9,13 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
+from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 from core.workdays import CalendarNotCovered
 from enterprises.choices import TimelineKind
 from enterprises.models import Enterprise
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from enterprises.validators import normalise_credit_code
 from kernel import crypto
 from kernel.roles import Action
@@ -148,14 +148,14 @@ def submit_complaint(complaint: Complaint, *, actor=None, attachments=(), chosen
     for upload, content_type in checked:
         ComplaintAttachment.objects.create(complaint=complaint, file=upload, original_name=upload.name[:255],
                                            content_type=content_type, size=upload.size)
-    events.record("complaint_received", actor=actor, obj=complaint, district=district, channel=complaint.channel,
-                  kind=complaint.kind, grouped_with=lead.tracking_number if lead else "",
-                  enterprise=complaint.enterprise_id)
-    if complaint.enterprise_id:
-        # Neutral wording: the employer's file never names or hints at the complainant (Decree 423 Art. 9).
-        add_entry(complaint.enterprise, TimelineKind.COMPLAINT,
-                  _("Wage complaint received (%(channel)s)") % {"channel": complaint.get_channel_display()},
-                  actor=actor, obj=complaint, url=complaint.get_absolute_url())
+    # Neutral wording: the employer's file never names or hints at the complainant (Decree 423 Art. 9).
+    record_with_timeline(
+        AuditKind.COMPLAINT_RECEIVED, complaint.enterprise if complaint.enterprise_id else None,
+        TimelineKind.COMPLAINT,
+        _("Wage complaint received (%(channel)s)") % {"channel": complaint.get_channel_display()},
+        actor=actor, obj=complaint, district=district, url=complaint.get_absolute_url(),
+        channel=complaint.channel, kind=complaint.kind, grouped_with=lead.tracking_number if lead else "",
+        enterprise=complaint.enterprise_id)
     return complaint
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.kinds import AuditKind
 from core.formats import yuan
 from kernel.roles import Action
 
@@ -105,7 +106,7 @@ def assign_inspector(case, *, actor, inspector, on=None):
         transition(case, S.INVESTIGATING)
         save(case, actor)
         record_event(case, EventKind.INVESTIGATION, _("Investigation started"), actor=actor, on=on,
-                     audit="case_investigation_started")
+                     audit=AuditKind.CASE_INVESTIGATION_STARTED)
     return case
 
 
@@ -139,7 +140,7 @@ def request_extension(case, *, actor, reason: str, on=None):
     case.extension_requested_by = actor
     save(case, actor)
     record_event(case, EventKind.EXTENSION, _("Extension requested"), actor=actor, on=on, detail=case.extension_reason,
-                 audit="case_extension_requested")
+                 audit=AuditKind.CASE_EXTENSION_REQUESTED)
     return case
 
 
@@ -163,7 +164,7 @@ def decide_extension(case, *, actor, approve: bool, note: str = "", on=None):
     case.extension_decided_by = actor
     save(case, actor)
     record_event(case, EventKind.EXTENSION, title, actor=actor, on=on, detail=note.strip(),
-                 audit="case_extension_approved" if approve else "case_extension_refused",
+                 audit=AuditKind.CASE_EXTENSION_APPROVED if approve else AuditKind.CASE_EXTENSION_REFUSED,
                  deadline=case.investigation_deadline)
     return case
 
@@ -196,7 +197,7 @@ def issue_order(case, *, actor, issued_on, workdays: int, amount, workers: int, 
     save(case, actor)
     record_event(case, EventKind.ORDER, _("Rectification order %(number)s: pay %(amount)s by %(day)s") % {
         "number": order.number, "amount": yuan(amount), "day": f"{due:%Y-%m-%d}"}, actor=actor, on=issued_on,
-        audit="case_order_issued", order=order.number, deadline=due, amount=amount,
+        audit=AuditKind.CASE_ORDER_ISSUED, order=order.number, deadline=due, amount=amount,
         service=service_method)
     return order
 

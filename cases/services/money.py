@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.kinds import AuditKind
 from core.aggregates import MoneySum
 from core.formats import CENT, percent, yuan
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
@@ -105,11 +106,11 @@ def record_recovery(case, *, actor, paid_on, amount: Decimal, workers_paid: int,
         record_event(case, EventKind.RECOVERY, _("%(amount)s paid to %(n)d workers: above what is owed, awaits a "
                                                  "second official's confirmation") % {
             "amount": yuan(amount), "n": workers_paid}, actor=actor, on=paid_on, detail=reason,
-            audit="case_recovery_pending", amount=amount, workers=workers_paid, recovery=recovery.pk)
+            audit=AuditKind.CASE_RECOVERY_PENDING, amount=amount, workers=workers_paid, recovery=recovery.pk)
         return recovery
     record_event(case, EventKind.RECOVERY, _("%(amount)s paid to %(n)d workers") % {
         "amount": yuan(amount), "n": workers_paid}, actor=actor, on=paid_on, detail=recovery.note,
-        audit="case_wages_recovered", amount=amount, workers=workers_paid, recovery=recovery.pk)
+        audit=AuditKind.CASE_WAGES_RECOVERED, amount=amount, workers=workers_paid, recovery=recovery.pk)
     _follow_totals(case, actor=actor, on=paid_on)
     return recovery
 
@@ -133,8 +134,8 @@ def confirm_recovery(recovery, *, actor, approve: bool, note: str = ""):
     title = (_("Payment of %(amount)s confirmed") if approve else _("Payment of %(amount)s not confirmed")) % {
         "amount": yuan(recovery.amount)}
     record_event(case, EventKind.RECOVERY, title, actor=actor, detail=note,
-                 audit="case_recovery_confirmed" if approve else "case_recovery_refused", recovery=recovery.pk,
-                 amount=recovery.amount)
+                 audit=AuditKind.CASE_RECOVERY_CONFIRMED if approve else AuditKind.CASE_RECOVERY_REFUSED,
+                 recovery=recovery.pk, amount=recovery.amount)
     if approve:
         _follow_totals(case, actor=actor, on=recovery.paid_on)
     return recovery
@@ -160,7 +161,7 @@ def reverse_recovery(recovery, *, actor, reason: str, on=None):
                              recorded_by=actor), actor)
     record_event(case, EventKind.RECOVERY, _("Correction: the payment of %(amount)s on %(day)s is reversed") % {
         "amount": yuan(recovery.amount), "day": f"{recovery.paid_on:%Y-%m-%d}"}, actor=actor, on=on, detail=reason,
-        audit="case_recovery_reversed", recovery=recovery.pk, reversal=reversal.pk, amount=recovery.amount)
+        audit=AuditKind.CASE_RECOVERY_REVERSED, recovery=recovery.pk, reversal=reversal.pk, amount=recovery.amount)
     _follow_totals(case, actor=actor, on=on)
     return reversal
 
@@ -193,7 +194,7 @@ def _follow_totals(case, *, actor, on) -> None:
         save(case, actor)
         record_event(case, EventKind.COMPLIED, _("Compliance withdrawn: %(unpaid)s of the order still unpaid") % {
             "unpaid": yuan(order.amount - case.recovered_amount)}, actor=actor, on=on,
-            audit="case_compliance_withdrawn", status=before)
+            audit=AuditKind.CASE_COMPLIANCE_WITHDRAWN, status=before)
 
 
 @transaction.atomic
@@ -213,6 +214,13 @@ def order_compensation(case, *, actor, rate: Decimal, on=None):
         "amount": yuan(case.compensation_amount), "rate": percent(rate)}, actor=actor, on=on,
         amount=case.compensation_amount, rate=rate)
     return case
+
+
+# The audit kind of each escalation request and of its completion (one member per escalation kind).
+ESCALATION_REQUESTED = {EscalationKind.DEPOSIT_DRAWDOWN: AuditKind.CASE_DEPOSIT_DRAWDOWN_REQUESTED,
+                        EscalationKind.BLACKLIST_REVIEW: AuditKind.CASE_BLACKLIST_REVIEW_REQUESTED}
+ESCALATION_DONE = {EscalationKind.DEPOSIT_DRAWDOWN: AuditKind.CASE_DEPOSIT_DRAWDOWN_DONE,
+                   EscalationKind.BLACKLIST_REVIEW: AuditKind.CASE_BLACKLIST_REVIEW_DONE}
 
 
 @transaction.atomic
@@ -242,7 +250,7 @@ def request_escalation(case, *, actor, kind: str, reason: str, amount: Decimal |
     request = save(EscalationRequest(case=case, kind=kind, amount=rules.money(amount) if amount else None,
                                      reason=reason.strip(), basis=basis, requested_by=actor, requested_on=on), actor)
     record_event(case, EventKind.ESCALATION, _("%(kind)s requested") % {"kind": EscalationKind(kind).label},
-                 actor=actor, on=on, detail=request.reason, audit=f"case_{kind}_requested",
+                 actor=actor, on=on, detail=request.reason, audit=ESCALATION_REQUESTED[kind],
                  amount=request.amount or "")
     return request
 
@@ -263,5 +271,5 @@ def complete_escalation(request: EscalationRequest, *, actor, note: str = "", on
     request.basis = {**request.basis, "done": note[:500]} if note else request.basis
     save(request, actor)
     record_event(request.case, EventKind.ESCALATION, _("%(kind)s done") % {"kind": request.get_kind_display()},
-                 actor=actor, on=on, detail=note, audit=f"case_{request.kind}_done", request=request.pk)
+                 actor=actor, on=on, detail=note, audit=ESCALATION_DONE[request.kind], request=request.pk)
     return request

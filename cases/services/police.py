@@ -5,11 +5,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from audit import events
+from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.formats import yuan
 from enterprises.choices import TimelineKind
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action
 
 from .. import rules
@@ -65,7 +65,7 @@ def transfer_to_police(case, *, actor, document_number: str, police_unit: str, o
     transition(case, CaseStatus.TRANSFERRED)
     save(case, actor)
     record_event(case, EventKind.TRANSFER, _("Transferred to %(unit)s") % {"unit": transfer.police_unit},
-                 actor=actor, on=on, audit="case_transferred_to_police", document=transfer.document_number,
+                 actor=actor, on=on, audit=AuditKind.CASE_TRANSFERRED_TO_POLICE, document=transfer.document_number,
                  unpaid=transfer.unpaid_amount, threshold=threshold.pk)
     return transfer
 
@@ -95,7 +95,7 @@ def update_transfer(transfer, *, actor, stage: str, on, police_case_number: str 
         transfer.note = f"{transfer.note}\n{on:%Y-%m-%d} {note.strip()}".strip()
     save(transfer, actor)
     record_event(case, EventKind.TRANSFER, _("Criminal transfer: %(stage)s") % {"stage": transfer.get_stage_display()},
-                 actor=actor, on=on, detail=note.strip(), audit="case_transfer_updated", stage=stage,
+                 actor=actor, on=on, detail=note.strip(), audit=AuditKind.CASE_TRANSFER_UPDATED, stage=stage,
                  court_result=court_result)
     return transfer
 
@@ -115,14 +115,15 @@ def record_mass_incident(incident: MassIncident, *, actor) -> MassIncident:
     if not MassIncident.objects.visible_to(actor, Action.ADD).filter(pk=incident.pk).exists():
         raise PermissionDenied(_("The record would fall outside your scope."))
     major = incident.is_major
-    events.record("mass_incident_recorded", actor=actor, obj=incident, district=incident.district,
-                  workers=incident.workers_involved, major=major)
     title = (_("Major mass incident: %(n)d workers") if major else _("Mass incident: %(n)d workers")) % {
         "n": incident.workers_involved}
+    # Linked to a case, the case event puts the line on the file; otherwise the incident's own record does.
+    record_with_timeline(
+        AuditKind.MASS_INCIDENT_RECORDED,
+        incident.enterprise if incident.enterprise_id and not incident.case_id else None, TimelineKind.CASE, title,
+        actor=actor, obj=incident, district=incident.district, detail=incident.description,
+        url=incident.get_absolute_url(), workers=incident.workers_involved, major=major)
     if incident.case_id:
         record_event(incident.case, EventKind.NOTE, title, actor=actor, on=timezone.localdate(incident.occurred_at),
-                     detail=incident.description, audit="case_mass_incident_linked", incident=incident.pk)
-    elif incident.enterprise_id:
-        add_entry(incident.enterprise, TimelineKind.CASE, title, detail=incident.description, actor=actor,
-                  obj=incident, url=incident.get_absolute_url())
+                     detail=incident.description, audit=AuditKind.CASE_MASS_INCIDENT_LINKED, incident=incident.pk)
     return incident

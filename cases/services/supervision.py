@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.formats import yuan
 from kernel.roles import Action, Role
@@ -46,7 +47,7 @@ def evaluate_flags(case, *, actor, on=None) -> bool:
         case.flagged, case.flag_reasons = True, reasons
         save(case, actor)
         record_event(case, EventKind.SUPERVISION, _("Flagged as a large or difficult case"), actor=actor, on=on,
-                     detail="; ".join(reasons), audit="case_flagged")
+                     detail="; ".join(reasons), audit=AuditKind.CASE_FLAGGED)
     return case.flagged
 
 
@@ -68,7 +69,7 @@ def assign_leader(case, *, actor, leader, responsibilities: str, on=None):
     case.leader, case.leader_responsibilities = leader, responsibilities.strip()
     save(case, actor)
     record_event(case, EventKind.SUPERVISION, _("Responsible leader: %(name)s") % {"name": leader}, actor=actor,
-                 on=on, detail=case.leader_responsibilities, audit="case_leader_assigned", leader=leader.pk)
+                 on=on, detail=case.leader_responsibilities, audit=AuditKind.CASE_LEADER_ASSIGNED, leader=leader.pk)
     return case
 
 
@@ -88,5 +89,5 @@ def list_for_supervision(case, *, actor, note: str, on=None):
     save(case, actor)
     record_event(case, EventKind.SUPERVISION, _("Listed for supervision until %(day)s") % {
         "day": f"{case.supervision_deadline:%Y-%m-%d}"}, actor=actor, on=on, detail=case.supervision_note,
-        audit="case_listed_for_supervision", deadline=case.supervision_deadline)
+        audit=AuditKind.CASE_LISTED_FOR_SUPERVISION, deadline=case.supervision_deadline)
     return case

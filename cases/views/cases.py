@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit import events
+from audit.kinds import AuditKind
 from core.views import FilteredListView
 from kernel.roles import Action
 
@@ -129,7 +130,7 @@ def case_act(request, pk, action):
 @login_required
 def order_pdf(request, pk):
     order = get_object_or_404(Order.objects.visible_to(request.user).select_related("case"), pk=pk)
-    events.record("document_generated", actor=request.user, obj=order.case, document="rectification_order",
+    events.record(AuditKind.DOCUMENT_GENERATED, actor=request.user, obj=order.case, document="rectification_order",
                   order=order.number)
     return pdf_response(documents.rectification_order(order), f"order-{order.number}.pdf")
 
@@ -139,6 +140,6 @@ def closing_pdf(request, pk):
     case = _case(request, pk)
     if not case.is_closed:
         raise Http404
-    events.record("document_generated", actor=request.user, obj=case, document="closing_record")
+    events.record(AuditKind.DOCUMENT_GENERATED, actor=request.user, obj=case, document="closing_record")
     return pdf_response(documents.closing_record(case), f"closing-{case.number}.pdf")
 

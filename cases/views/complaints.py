@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from audit import events
+from audit.kinds import AuditKind
 from core.views import FilteredListView
 from kernel.roles import Action
 from kernel.scoping import can
@@ -172,7 +173,7 @@ def attachment_download(request, pk, attachment_pk):
         handle = attachment.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    events.record("attachment_downloaded", actor=request.user, obj=complaint, attachment=attachment.pk,
+    events.record(AuditKind.ATTACHMENT_DOWNLOADED, actor=request.user, obj=complaint, attachment=attachment.pk,
                   content_type=content_type)
     response = FileResponse(handle, as_attachment=True, filename=f"{stem}.{attachment.extension}",
                             content_type=content_type)
@@ -185,7 +186,7 @@ def acceptance_notice(request, pk):
     complaint = _complaint(request, pk, Action.CHANGE)
     if complaint.status != ComplaintStatus.ACCEPTED:
         raise Http404
-    events.record("document_generated", actor=request.user, obj=complaint, document="acceptance_notice")
+    events.record(AuditKind.DOCUMENT_GENERATED, actor=request.user, obj=complaint, document="acceptance_notice")
     return pdf_response(documents.acceptance_notice(complaint), f"acceptance-{complaint.tracking_number}.pdf")
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from core.formats import yuan
 from core.workdays import WorkdayCalendar
 from kernel.roles import Action
@@ -70,7 +71,7 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
         workers=len(rows), payees=rows, case_id=order.case_id, case_ref=order.ref, order_deadline=order.deadline,
         reason=reason,
         requested_by=actor, idempotency_key=key or new_key())
-    dep.log(deposit, "deposit_draw_requested", _("Deposit draw of %(amount)s requested for %(ref)s")
+    dep.log(deposit, AuditKind.DEPOSIT_DRAW_REQUESTED, _("Deposit draw of %(amount)s requested for %(ref)s")
             % {"amount": yuan(amount), "ref": order.ref}, actor=actor, approval=approval.pk,
             amount=str(amount), case=order.ref)
     return approval
@@ -95,7 +96,7 @@ def request_return(deposit, *, actor, reason, key=None) -> Approval:
     approval = Approval.objects.create(
         kind=ApprovalKind.RETURN, deposit=deposit, district=deposit.project.district, amount=balance,
         reason=reason, requested_by=actor, idempotency_key=key or new_key())
-    dep.log(deposit, "deposit_return_requested", _("Deposit return of %(amount)s reviewed; confirmation due by "
+    dep.log(deposit, AuditKind.DEPOSIT_RETURN_REQUESTED, _("Deposit return of %(amount)s reviewed; confirmation due by "
                                                    "%(day)s") % {"amount": yuan(balance),
                                                                  "day": deposit.confirmation_due_on.isoformat()},
             actor=actor, approval=approval.pk)
@@ -120,7 +121,7 @@ def request_advance(fund, *, actor, amount, workers, case_ref, reason, case=None
     approval = Approval.objects.create(
         kind=ApprovalKind.ADVANCE, fund=fund, district=fund.district, amount=amount, workers=workers,
         case=case, case_ref=case_ref.strip(), reason=reason, requested_by=actor, idempotency_key=key or new_key())
-    events.record("fund_advance_requested", actor=actor, obj=fund, district=fund.district, approval=approval.pk,
+    events.record(AuditKind.FUND_ADVANCE_REQUESTED, actor=actor, obj=fund, district=fund.district, approval=approval.pk,
                   amount=str(amount), workers=workers, case=approval.case_ref)
     return approval
 
@@ -172,7 +173,7 @@ def _execute_draw(approval, actor, on):
     deposit.status = DepositStatus.TOPUP_DUE
     deposit.topup_due_on = calendar.add_workdays(on, TOPUP_WORKDAYS)
     dep.save(deposit, actor)
-    dep.log(deposit, "deposit_drawn", _("Deposit drawn: %(amount)s to %(n)d workers; top-up due by %(day)s")
+    dep.log(deposit, AuditKind.DEPOSIT_DRAWN, _("Deposit drawn: %(amount)s to %(n)d workers; top-up due by %(day)s")
             % {"amount": yuan(approval.amount), "n": approval.workers, "day": deposit.topup_due_on.isoformat()},
             actor=actor, approval=approval.pk, amount=str(approval.amount), case=approval.case_ref)
     # The case asked for this draw (cases.EscalationRequest): its request is now done.
@@ -189,7 +190,7 @@ def _execute_return(approval, actor, on):
                  approval=approval)
     deposit.status, deposit.returned_on = DepositStatus.RETURNED, on
     dep.save(deposit, actor)
-    dep.log(deposit, "deposit_returned", _("Deposit returned: %(amount)s") % {"amount": yuan(balance)},
+    dep.log(deposit, AuditKind.DEPOSIT_RETURNED, _("Deposit returned: %(amount)s") % {"amount": yuan(balance)},
             actor=actor, approval=approval.pk, amount=str(balance))
 
 
@@ -203,8 +204,8 @@ def reject(approval, *, actor, note) -> Approval:
     approval._history_user = actor
     approval.save()
     target = approval.target
-    events.record("approval_rejected", actor=actor, obj=approval, district=approval.district, kind=approval.kind,
-                  target=f"{target._meta.label_lower}:{target.pk}")
+    events.record(AuditKind.APPROVAL_REJECTED, actor=actor, obj=approval, district=approval.district,
+                  kind=approval.kind, target=f"{target._meta.label_lower}:{target.pk}")
     return approval
 
 

@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from audit import events
+from audit.kinds import AuditKind
 from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
-from enterprises.timeline import add_entry
+from enterprises.timeline import record_with_timeline
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.choices import ProjectStatus
@@ -56,12 +56,12 @@ def book(deposit, kind, amount, *, actor, key=None, on=None, noted=None, memo=""
                   actor=actor, occurred_on=on or today(), noted_amount=noted, memo=memo[:255], **fields)
 
 
-def log(deposit, event, title, *, actor, detail="", **data):
-    """The audit event and the timeline line of one action, in its transaction."""
-    events.record(event, actor=actor, obj=deposit, district=deposit.project.district,
-                  project=deposit.project_id, **data)
-    add_entry(deposit.enterprise, TIMELINE_KIND, title, detail=detail, actor=actor, obj=deposit,
-              url=deposit.get_absolute_url())
+def log(deposit, event: AuditKind, title, *, actor, detail="", **data):
+    """A deposit action through the one audit + timeline writer (the deposit's timeline kind and link; the
+    project is part of every deposit event's audit detail)."""
+    record_with_timeline(event, deposit.enterprise, TIMELINE_KIND, title, actor=actor, obj=deposit,
+                         district=deposit.project.district, detail=detail, url=deposit.get_absolute_url(),
+                         project=deposit.project_id, **data)
 
 
 def save(deposit, actor):
@@ -111,7 +111,7 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
     save(deposit, actor)
     book(deposit, EntryKind.ASSESSED, 0, actor=actor, on=on, noted=result.required_amount,
          memo=f"{result.policy.name} {percent(result.rate)}")
-    log(deposit, "deposit_assessed", _("Wage deposit assessed: %(amount)s at %(rate)s")
+    log(deposit, AuditKind.DEPOSIT_ASSESSED, _("Wage deposit assessed: %(amount)s at %(rate)s")
         % {"amount": yuan(result.required_amount), "rate": percent(result.rate)}, actor=actor,
         detail="\n".join(line.text for line in result.lines), required=str(result.required_amount),
         rate=str(result.rate), adjustment=result.adjustment, policy=result.policy.code)
@@ -145,7 +145,7 @@ def record_cash(deposit, *, actor, amount, bank_name, account_number, received_o
         deposit.status = DepositStatus.STORED
         deposit.stored_on = deposit.stored_on or entry.occurred_on
     save(deposit, actor)
-    log(deposit, "deposit_received", _("Wage deposit received: %(amount)s") % {"amount": yuan(amount)},
+    log(deposit, AuditKind.DEPOSIT_RECEIVED, _("Wage deposit received: %(amount)s") % {"amount": yuan(amount)},
         actor=actor, amount=str(amount), balance=str(entry.balance_after))
     return deposit
 
@@ -191,7 +191,7 @@ def record_guarantee(deposit, *, actor, form, guarantor, number, amount, valid_f
     deposit.expiry_reminder_on, deposit.expiry_reminded_on = Deposit.reminder_date(valid_until), None
     deposit.status, deposit.stored_on = DepositStatus.GUARANTEED, min(today(), valid_from)
     save(deposit, actor)
-    log(deposit, "deposit_guaranteed", _("Wage deposit guaranteed: %(amount)s by %(guarantor)s until %(day)s")
+    log(deposit, AuditKind.DEPOSIT_GUARANTEED, _("Wage deposit guaranteed: %(amount)s by %(guarantor)s until %(day)s")
         % {"amount": yuan(amount), "guarantor": guarantor, "day": valid_until.isoformat()}, actor=actor,
         amount=str(amount), number=number, valid_until=valid_until.isoformat())
     return deposit
@@ -209,7 +209,7 @@ def record_exemption(deposit, *, actor, basis="") -> Deposit:
     deposit.exemption_basis = "\n".join([*cited, basis.strip()]).strip()
     deposit.stored_on = today()
     save(deposit, actor)
-    log(deposit, "deposit_exempted", _("Wage deposit exemption recorded"), actor=actor,
+    log(deposit, AuditKind.DEPOSIT_EXEMPTED, _("Wage deposit exemption recorded"), actor=actor,
         detail=deposit.exemption_basis)
     return deposit
 
@@ -228,7 +228,7 @@ def record_topup(deposit, *, actor, amount, received_on=None, memo="", key=None)
     if entry.balance_after >= deposit.required_amount:
         deposit.status, deposit.topup_due_on = held_status(deposit), None
     save(deposit, actor)
-    log(deposit, "deposit_topped_up", _("Wage deposit topped up: %(amount)s") % {"amount": yuan(amount)},
+    log(deposit, AuditKind.DEPOSIT_TOPPED_UP, _("Wage deposit topped up: %(amount)s") % {"amount": yuan(amount)},
         actor=actor, amount=str(amount), balance=str(entry.balance_after))
     return deposit
 
@@ -243,7 +243,7 @@ def withdraw_interest(deposit, *, actor, amount, on=None, key=None) -> LedgerEnt
     _require(amount > 0, _("The amount must be positive."))
     entry, created = book(deposit, EntryKind.INTEREST_WITHDRAWN, 0, actor=actor, key=key, on=on, noted=amount)
     if created:
-        log(deposit, "deposit_interest_withdrawn", _("Deposit interest withdrawn: %(amount)s")
+        log(deposit, AuditKind.DEPOSIT_INTEREST_WITHDRAWN, _("Deposit interest withdrawn: %(amount)s")
             % {"amount": yuan(amount)}, actor=actor, amount=str(amount))
     return entry
 
@@ -257,8 +257,9 @@ def renew_guarantee(deposit, *, actor, number, valid_until) -> Deposit:
     deposit.guarantee_number, deposit.valid_until = number or deposit.guarantee_number, valid_until
     deposit.expiry_reminder_on, deposit.expiry_reminded_on = Deposit.reminder_date(valid_until), None
     save(deposit, actor)
-    log(deposit, "deposit_guarantee_renewed", _("Guarantee renewed until %(day)s") % {"day": valid_until.isoformat()},
-        actor=actor, number=deposit.guarantee_number, valid_until=valid_until.isoformat())
+    log(deposit, AuditKind.DEPOSIT_GUARANTEE_RENEWED,
+        _("Guarantee renewed until %(day)s") % {"day": valid_until.isoformat()}, actor=actor,
+        number=deposit.guarantee_number, valid_until=valid_until.isoformat())
     return deposit
 
 
@@ -275,7 +276,7 @@ def start_return(deposit, *, actor, commitment_on, publicity_from) -> Deposit:
     deposit.publicity_until = periods.period_end(publicity_from, days=RETURN_PUBLICITY_DAYS)
     deposit.status, deposit.refusal_reason = DepositStatus.RETURN_PUBLICITY, ""
     save(deposit, actor)
-    log(deposit, "deposit_return_publicised", _("Deposit return: public notice until %(day)s")
+    log(deposit, AuditKind.DEPOSIT_RETURN_PUBLICISED, _("Deposit return: public notice until %(day)s")
         % {"day": deposit.publicity_until.isoformat()}, actor=actor)
     return deposit
 
@@ -291,7 +292,7 @@ def apply_return(deposit, *, actor, applied_on=None) -> Deposit:
     deposit.applied_on, deposit.status = applied_on, DepositStatus.RETURN_REVIEW
     deposit.review_due_on = WorkdayCalendar().add_workdays(applied_on, RETURN_REVIEW_WORKDAYS)
     save(deposit, actor)
-    log(deposit, "deposit_return_applied", _("Deposit return applied for; review due by %(day)s")
+    log(deposit, AuditKind.DEPOSIT_RETURN_APPLIED, _("Deposit return applied for; review due by %(day)s")
         % {"day": deposit.review_due_on.isoformat()}, actor=actor)
     return deposit
 
@@ -305,7 +306,7 @@ def refuse_return(deposit, *, actor, reason) -> Deposit:
     deposit.reviewed_on = today()
     deposit.refusal_reason, deposit.status = reason.strip(), held_status(deposit)
     save(deposit, actor)
-    log(deposit, "deposit_return_refused", _("Deposit return refused: arrears found"), actor=actor,
+    log(deposit, AuditKind.DEPOSIT_RETURN_REFUSED, _("Deposit return refused: arrears found"), actor=actor,
         detail=deposit.refusal_reason)
     return deposit
 
@@ -330,7 +331,7 @@ def reverse_entry(entry, *, actor, reason, key=None) -> LedgerEntry:
                 and reversal.balance_after < deposit.required_amount:
             deposit.status = DepositStatus.REQUIRED
             save(deposit, actor)
-        log(deposit, "deposit_entry_reversed", _("Deposit ledger entry #%(seq)d reversed") % {"seq": entry.seq},
+        log(deposit, AuditKind.DEPOSIT_ENTRY_REVERSED, _("Deposit ledger entry #%(seq)d reversed") % {"seq": entry.seq},
             actor=actor, detail=reason, entry=entry.pk, amount=str(-entry.amount))
     return reversal
 

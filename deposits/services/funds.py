@@ -9,6 +9,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
 from audit import events
+from audit.kinds import AuditKind
 from core.aggregates import MoneySum
 from core.formats import yuan
 from kernel.roles import Action
@@ -42,7 +43,7 @@ def top_up_fund(fund, *, actor, amount, on=None, memo="", key=None) -> FundEntry
         raise ValidationError({"amount": _("The amount must be positive.")})
     entry, created = book(fund, FundEntryKind.TOPUP, amount, actor=actor, key=key, on=on, memo=memo[:255])
     if created:
-        events.record("fund_topped_up", actor=actor, obj=fund, district=fund.district, amount=str(amount),
+        events.record(AuditKind.FUND_TOPPED_UP, actor=actor, obj=fund, district=fund.district, amount=str(amount),
                       balance=str(entry.balance_after))
     return entry
 
@@ -57,7 +58,7 @@ def record_recovery(fund, *, actor, amount, case_ref, on=None, memo="", key=None
     entry, created = book(fund, FundEntryKind.RECOVERY, amount, actor=actor, key=key, on=on,
                           case_ref=case_ref.strip(), memo=memo[:255])
     if created:
-        events.record("fund_recovered", actor=actor, obj=fund, district=fund.district, amount=str(amount),
+        events.record(AuditKind.FUND_RECOVERED, actor=actor, obj=fund, district=fund.district, amount=str(amount),
                       case=entry.case_ref)
     return entry
 
@@ -72,7 +73,7 @@ def execute_advance(approval, actor, on):
                            on=on, workers=approval.workers, case_id=approval.case_id, case_ref=approval.case_ref,
                            approval=approval,
                            memo=approval.reason[:255])
-    events.record("fund_advanced", actor=actor, obj=fund, district=fund.district, approval=approval.pk,
+    events.record(AuditKind.FUND_ADVANCED, actor=actor, obj=fund, district=fund.district, approval=approval.pk,
                   amount=str(approval.amount), workers=approval.workers, case=approval.case_ref)
     return entry
 
@@ -87,7 +88,7 @@ def reverse_fund_entry(entry, *, actor, reason, key=None) -> FundEntry:
     reversal, created = book(fund, FundEntryKind.REVERSAL, -entry.amount, actor=actor, key=key,
                              workers=entry.workers, case_ref=entry.case_ref, memo=reason[:255], reverses=entry)
     if created:
-        events.record("fund_entry_reversed", actor=actor, obj=fund, district=fund.district, entry=entry.pk,
+        events.record(AuditKind.FUND_ENTRY_REVERSED, actor=actor, obj=fund, district=fund.district, entry=entry.pk,
                       reason=reason[:200])
     return reversal
 

@@ -1,13 +1,14 @@
 import pytest
 
 from audit import events
+from audit.kinds import AuditKind
 from audit.models import AppendOnlyError, AuditEvent
 
 pytestmark = pytest.mark.django_db
 
 
 def test_audit_events_are_append_only(personas):
-    entry = events.record("object_changed", actor=personas.city_admin, obj=personas.enterprise_a)
+    entry = events.record(AuditKind.OBJECT_CHANGED, actor=personas.city_admin, obj=personas.enterprise_a)
     with pytest.raises(AppendOnlyError):
         entry.save()
     with pytest.raises(AppendOnlyError):
@@ -29,7 +30,7 @@ def test_event_records_actor_object_and_district(personas):
 
 
 def test_only_city_admins_read_the_audit_log(personas):
-    events.record("x", actor=personas.city_admin)
+    events.record(AuditKind.OBJECT_CHANGED, actor=personas.city_admin)
     assert AuditEvent.objects.visible_to(personas.city_admin).count() == 1
     for user in (personas.city_leader, personas.chengguan_official, personas.enterprise_a_user, personas.api_client):
         assert AuditEvent.objects.visible_to(user).count() == 0
