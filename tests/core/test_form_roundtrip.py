@@ -9,6 +9,7 @@ A new model form cannot escape: every ModelForm subclass of the project's apps m
 below or a stated reason why no page edits a record with it.
 """
 
+import copy
 import datetime as dt
 import importlib
 import pkgutil
@@ -182,7 +183,9 @@ def _all_bound_fields():
         for name, field in cls.base_fields.items():
             yield _name(cls), name, field
     for cls in project_form_classes(django_filters.FilterSet):
-        for name, flt in cls.base_filters.items():
+        # A copy: a filter caches its field on first access, and one built on the class-level filter (with no
+        # request) would keep an empty choice queryset for every later instance of the filterset.
+        for name, flt in copy.deepcopy(cls.base_filters).items():
             yield _name(cls), name, flt.field
 
 
