@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "cases",
     "deposits",
     "blacklist",
+    "earlywarning",
     "certificates",
     "portal",
 ]

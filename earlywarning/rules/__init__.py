@@ -1,0 +1,14 @@
+"""The rule catalogue: one module per rule (see base.py for the contract). The engine, the catalogue page and
+the parameter seed read RULE_MODULES; a rule not listed here does not run."""
+
+from importlib import import_module
+
+RULE_MODULES = [
+    # "earlywarning.rules.w01_no_wage_account",
+]
+
+
+def all_rules():
+    """[(spec, evaluate)] in catalogue order."""
+    modules = [import_module(name) for name in RULE_MODULES]
+    return sorted(((m.SPEC, m.evaluate) for m in modules), key=lambda pair: pair[0].code)
