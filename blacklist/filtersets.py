@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
-from core.widgets import DateInput
+from core.widgets import IsoDateInput
 
 from .choices import BatchStatus, ListingStatus
 from .models import ListingEntry, PublicationBatch
@@ -21,9 +21,9 @@ class ListingFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
     listed_from = django_filters.DateFilter(label=_("Listed from"), field_name="listed_on", lookup_expr="gte",
-                                            widget=DateInput())
+                                            widget=IsoDateInput())
     listed_to = django_filters.DateFilter(label=_("Listed until"), field_name="listed_on", lookup_expr="lte",
-                                          widget=DateInput())
+                                          widget=IsoDateInput())
 
     class Meta:
         model = ListingEntry

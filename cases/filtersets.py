@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from core.city_settings import city_setting
-from core.widgets import DateInput
+from core.widgets import IsoDateInput
 
 from .choices import CaseOutcome, CaseStatus, Channel, ComplaintKind, ComplaintStatus
 from .models import Case, Complaint, MassIncident
@@ -25,9 +25,9 @@ class ComplaintFilterSet(django_filters.FilterSet):
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ComplaintKind.choices)
     received_from = django_filters.DateFilter(label=_("Received from"), field_name="received_on", lookup_expr="gte",
-                                              widget=DateInput())
+                                              widget=IsoDateInput())
     received_to = django_filters.DateFilter(label=_("Received until"), field_name="received_on", lookup_expr="lte",
-                                            widget=DateInput())
+                                            widget=IsoDateInput())
     overdue = django_filters.BooleanFilter(label=_("Decision overdue"), method="filter_overdue")
     grouped = django_filters.BooleanFilter(label=_("Grouped with others"), field_name="group_lead",
                                            lookup_expr="isnull", exclude=True)
@@ -57,9 +57,9 @@ class CaseFilterSet(django_filters.FilterSet):
     listed_supervision = django_filters.BooleanFilter(label=_("Listed supervision"))
     mine = django_filters.BooleanFilter(label=_("My cases"), method="filter_mine")
     filed_from = django_filters.DateFilter(label=_("Filed from"), field_name="filed_on", lookup_expr="gte",
-                                           widget=DateInput())
+                                           widget=IsoDateInput())
     filed_to = django_filters.DateFilter(label=_("Filed until"), field_name="filed_on", lookup_expr="lte",
-                                         widget=DateInput())
+                                         widget=IsoDateInput())
     enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
     project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
 
@@ -89,9 +89,9 @@ class MassIncidentFilterSet(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
     major = django_filters.BooleanFilter(label=_("Major (50+ workers)"), method="filter_major")
     occurred_from = django_filters.DateFilter(label=_("From"), field_name="occurred_at", lookup_expr="date__gte",
-                                              widget=DateInput())
+                                              widget=IsoDateInput())
     occurred_to = django_filters.DateFilter(label=_("Until"), field_name="occurred_at", lookup_expr="date__lte",
-                                            widget=DateInput())
+                                            widget=IsoDateInput())
     enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
 
     class Meta:

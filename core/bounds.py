@@ -19,7 +19,7 @@ from rest_framework import serializers
 
 from . import periods
 from .formats import yuan
-from .widgets import DateInput, DateTimeInput, MonthInput
+from .widgets import IsoDateInput, IsoDateTimeInput, IsoMonthInput
 
 # --- the limits (one home each) -------------------------------------------------------------------------
 
@@ -169,26 +169,26 @@ PLAN_DATE_VALIDATORS = [not_before_earliest, not_far_ahead]
 class PastDateField(forms.DateField):
     """A day that has happened: not in the future, not before EARLIEST_DATE."""
 
-    widget = DateInput
+    widget = IsoDateInput
     default_validators = PAST_DATE_VALIDATORS
 
 
 class PlanDateField(forms.DateField):
     """A day that may lie ahead (a plan, a validity end, a notice start), within a sane range."""
 
-    widget = DateInput
+    widget = IsoDateInput
     default_validators = PLAN_DATE_VALIDATORS
 
 
 class PastDateTimeField(forms.DateTimeField):
-    widget = DateTimeInput
+    widget = IsoDateTimeInput
     default_validators = PAST_DATE_VALIDATORS
 
 
 class MonthField(forms.DateField):
     """A month as YYYY-MM (an <input type="month">), cleaned to its first day; not after this month."""
 
-    widget = MonthInput
+    widget = IsoMonthInput
     input_formats = ["%Y-%m"]
     default_validators = [not_before_earliest, month_not_in_future]
 

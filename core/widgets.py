@@ -13,25 +13,25 @@ ISO_DATETIME_LOCAL = "%Y-%m-%dT%H:%M"
 ISO_MONTH = "%Y-%m"
 
 
-class DateInput(forms.DateInput):
+class IsoDateInput(forms.DateInput):
     input_type = "date"
 
     def __init__(self, attrs=None, format=None):  # noqa: A002 (Django's own argument name)
         super().__init__(attrs, format=format or ISO_DATE)
 
 
-class DateTimeInput(forms.DateTimeInput):
+class IsoDateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
 
     def __init__(self, attrs=None, format=None):  # noqa: A002
         super().__init__(attrs, format=format or ISO_DATETIME_LOCAL)
 
 
-class MonthInput(forms.DateInput):
+class IsoMonthInput(forms.DateInput):
     input_type = "month"
 
     def __init__(self, attrs=None, format=None):  # noqa: A002
         super().__init__(attrs, format=format or ISO_MONTH)
 
 
-ISO_WIDGETS = (DateInput, DateTimeInput, MonthInput)
+ISO_WIDGETS = (IsoDateInput, IsoDateTimeInput, IsoMonthInput)

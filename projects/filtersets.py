@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import District
-from core.widgets import DateInput
+from core.widgets import IsoDateInput
 
 from .choices import ProjectKind, ProjectStatus
 from .models import PayrollBatch, Project, Worker
@@ -86,10 +86,11 @@ class WorkerFilterSet(django_filters.FilterSet):
 
 class PayrollBatchFilterSet(django_filters.FilterSet):
     project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
-    month = django_filters.DateFilter(widget=DateInput(), label=_("Month"))
+    month = django_filters.DateFilter(widget=IsoDateInput(), label=_("Month"))
     month_from = django_filters.DateFilter(label=_("From month"), field_name="month", lookup_expr="gte",
-                                           widget=DateInput())
-    month_to = django_filters.DateFilter(widget=DateInput(), label=_("To month"), field_name="month", lookup_expr="lte")
+                                           widget=IsoDateInput())
+    month_to = django_filters.DateFilter(label=_("To month"), field_name="month", lookup_expr="lte",
+                                         widget=IsoDateInput())
     unpaid = django_filters.BooleanFilter(label=_("Workers not fully paid"), method="filter_unpaid")
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts,
                                                 field_name="project__district")

@@ -198,13 +198,13 @@ def test_every_date_field_renders_iso_for_the_browser():
 def test_the_date_widgets_render_iso_in_chinese():
     from django.utils import translation
 
-    from core.widgets import DateInput, DateTimeInput, MonthInput
+    from core.widgets import IsoDateInput, IsoDateTimeInput, IsoMonthInput
 
     with translation.override("zh-hans"):
-        assert 'value="2025-10-01"' in DateInput().render("d", dt.date(2025, 10, 1))
-        assert 'type="date"' in DateInput().render("d", dt.date(2025, 10, 1))
-        assert 'value="2025-10-01T08:05"' in DateTimeInput().render("t", dt.datetime(2025, 10, 1, 8, 5))
-        assert 'value="2025-10"' in MonthInput().render("m", dt.date(2025, 10, 1))
+        assert 'value="2025-10-01"' in IsoDateInput().render("d", dt.date(2025, 10, 1))
+        assert 'type="date"' in IsoDateInput().render("d", dt.date(2025, 10, 1))
+        assert 'value="2025-10-01T08:05"' in IsoDateTimeInput().render("t", dt.datetime(2025, 10, 1, 8, 5))
+        assert 'value="2025-10"' in IsoMonthInput().render("m", dt.date(2025, 10, 1))
 
 
 def test_model_date_fields_of_the_forms_are_bounded():
@@ -221,4 +221,4 @@ def test_model_date_fields_of_the_forms_are_bounded():
                     forms.DateField, forms.DateTimeField):
                 plain.append(f"{_name(cls)}.{name}")
     assert not plain, f"use a core.bounds date field (PastDateField, PlanDateField …): {plain}"
-    assert bounds.PastDateField.widget is bounds.DateInput
+    assert bounds.PastDateField.widget is bounds.IsoDateInput
