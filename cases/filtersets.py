@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from core.city_settings import city_setting
+from core.filters import IdFilter
 from core.widgets import IsoDateInput
 
 from .choices import CaseOutcome, CaseStatus, Channel, ComplaintKind, ComplaintStatus
@@ -31,7 +32,7 @@ class ComplaintFilterSet(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(label=_("Decision overdue"), method="filter_overdue")
     grouped = django_filters.BooleanFilter(label=_("Grouped with others"), field_name="group_lead",
                                            lookup_expr="isnull", exclude=True)
-    enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
+    enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
 
     class Meta:
         model = Complaint
@@ -60,8 +61,8 @@ class CaseFilterSet(django_filters.FilterSet):
                                            widget=IsoDateInput())
     filed_to = django_filters.DateFilter(label=_("Filed until"), field_name="filed_on", lookup_expr="lte",
                                          widget=IsoDateInput())
-    enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
-    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
+    enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
+    project = IdFilter(label=_("Project"), field_name="project_id")
 
     class Meta:
         model = Case
@@ -92,7 +93,7 @@ class MassIncidentFilterSet(django_filters.FilterSet):
                                               widget=IsoDateInput())
     occurred_to = django_filters.DateFilter(label=_("Until"), field_name="occurred_at", lookup_expr="date__lte",
                                             widget=IsoDateInput())
-    enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
+    enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
 
     class Meta:
         model = MassIncident

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 
 from kernel.request_context import reset_context, set_context
 
@@ -34,3 +35,32 @@ class RequestContextMiddleware:
             reset_context(tokens)
         response.headers["X-Request-ID"] = request_id
         return response
+
+
+class UnprocessableCharacters(SuspiciousOperation):
+    """Answered 400 (Django renders templates/400.html)."""
+
+
+class RejectNulMiddleware:
+    """A NUL character in the path, the query string or a submitted form field is refused with 400.
+
+    PostgreSQL cannot store or compare a string containing NUL and raises, so a pasted "A\x00B" in a look-up
+    (the public certificate check) was a 500. Forms refuse NUL in their own fields, but a view reading
+    request.GET or request.POST directly does not; this is the one place that covers them all. JSON bodies are
+    the API serializers' (DRF's CharField refuses NUL)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or _has_nul(request.GET) or (
+                request.method == "POST" and request.content_type in _FORM_TYPES and _has_nul(request.POST)):
+            raise UnprocessableCharacters("NUL character in the request")
+        return self.get_response(request)
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_nul(query) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists())

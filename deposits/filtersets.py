@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core.filters import IdFilter, YearFilter
 
 from .choices import Adjustment, ApprovalKind, ApprovalStatus, DepositForm, DepositStatus, FundLevel
 from .models import Approval, Deposit, EmergencyFund
@@ -26,9 +27,9 @@ class DepositFilterSet(django_filters.FilterSet):
     overdue = django_filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
     expiring = django_filters.BooleanFilter(label=_("Guarantee expiring"), method="filter_expiring")
     cleanup = django_filters.BooleanFilter(label=_("Held after completion"), method="filter_cleanup")
-    year = django_filters.NumberFilter(label=_("Year assessed"), field_name="assessed_on", lookup_expr="year")
-    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
-    enterprise = django_filters.NumberFilter(label=_("General contractor"), field_name="enterprise_id")
+    year = YearFilter(label=_("Year assessed"), field_name="assessed_on", lookup_expr="year")
+    project = IdFilter(label=_("Project"), field_name="project_id")
+    enterprise = IdFilter(label=_("General contractor"), field_name="enterprise_id")
 
     class Meta:
         model = Deposit

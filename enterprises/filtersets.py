@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core.filters import IdFilter, YearFilter
 
 from .choices import (
     CTrigger,
@@ -61,10 +62,10 @@ class CreditGradeFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name or credit code"), method="filter_q")
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts,
                                                 field_name="enterprise__district")
-    year = django_filters.NumberFilter(label=_("Evaluation year"))
+    year = YearFilter(label=_("Evaluation year"))
     grade = django_filters.ChoiceFilter(label=_("Grade"), choices=Grade.choices)
     status = django_filters.ChoiceFilter(label=_("Status"), choices=GradeStatus.choices)
-    enterprise = django_filters.NumberFilter(label=_("Enterprise"), field_name="enterprise_id")
+    enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
 
     class Meta:
         model = CreditGrade
@@ -81,7 +82,7 @@ class ViolationFilterSet(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(label=_("Evaluation item"), choices=ViolationCategory.choices)
     handling = django_filters.ChoiceFilter(label=_("Handling"), choices=Handling.choices)
     c_trigger = django_filters.ChoiceFilter(label=_("Serious circumstance"), choices=CTrigger.choices)
-    year = django_filters.NumberFilter(label=_("Year"), field_name="decided_on", lookup_expr="year")
+    year = YearFilter(label=_("Year"), field_name="decided_on", lookup_expr="year")
     revoked = django_filters.BooleanFilter(label=_("Decision revoked"))
 
     class Meta:

@@ -8,6 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import District
+from core.filters import IdFilter
 from core.widgets import IsoDateInput
 
 from .choices import ProjectKind, ProjectStatus
@@ -34,7 +35,7 @@ class ProjectFilterSet(django_filters.FilterSet):
     contractor = django_filters.CharFilter(label=_("General contractor"), method="filter_contractor")
     government_invested = django_filters.BooleanFilter(label=_("Government-invested"))
     problems = django_filters.BooleanFilter(label=_("Compliance problems"), method="filter_problems")
-    enterprise = django_filters.NumberFilter(label=_("Enterprise involved"), method="filter_enterprise")
+    enterprise = IdFilter(label=_("Enterprise involved"), method="filter_enterprise")
 
     class Meta:
         model = Project
@@ -85,7 +86,7 @@ class WorkerFilterSet(django_filters.FilterSet):
 
 
 class PayrollBatchFilterSet(django_filters.FilterSet):
-    project = django_filters.NumberFilter(label=_("Project"), field_name="project_id")
+    project = IdFilter(label=_("Project"), field_name="project_id")
     month = django_filters.DateFilter(widget=IsoDateInput(), label=_("Month"))
     month_from = django_filters.DateFilter(label=_("From month"), field_name="month", lookup_expr="gte",
                                            widget=IsoDateInput())

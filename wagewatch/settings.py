@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.middleware.RequestContextMiddleware",
+    "core.middleware.RejectNulMiddleware",
     # AxesMiddleware must be last (django-axes docs).
     "axes.middleware.AxesMiddleware",
 ]
