@@ -19,4 +19,4 @@ USER wagewatch
 EXPOSE 8000
 # The system checks run first: a production setting that cannot work (e.g. PROXY_COUNT unset behind the proxy)
 # stops the container with its message instead of serving.
-CMD ["sh", "-c", "python manage.py check --fail-level ERROR && exec gunicorn wagewatch.wsgi:application --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py check --fail-level ERROR && exec gunicorn -c gunicorn.conf.py wagewatch.wsgi:application"]

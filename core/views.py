@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.generic import ListView
@@ -29,6 +30,20 @@ class FilteredListView(ScopedMixin, ListView):
     paginate_by = 25
     export_columns: list = []  # [(header, callable(row) -> value)]
     export_filename = "export"
+    # True for a list whose search takes a full ID number: the filter bar posts, post() answers with the
+    # filtered URL from filter_query(), which swaps the number for its keyed hash.
+    posts_filters = False
+
+    def post(self, request, *args, **kwargs):
+        if not self.posts_filters:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        query = request.POST.copy()
+        query.pop("csrfmiddlewaretoken", None)
+        return redirect(f"{request.path}?{self.filter_query(query).urlencode()}")
+
+    def filter_query(self, query):
+        """The filters as they go into the URL (a list that posts them swaps what must not stand there)."""
+        return query
 
     def get_queryset(self):
         qs = super().get_queryset()
@@ -53,6 +68,7 @@ class FilteredListView(ScopedMixin, ListView):
         query = self.request.GET.copy()
         query.pop("page", None)
         context["querystring"] = query.urlencode()
+        context["posts_filters"] = self.posts_filters
         return context
 
 
@@ -125,6 +141,12 @@ def search(request):
     from . import search as finder
 
     finder.require_searcher(request.user)
+    if request.method == "POST":
+        # The header box posts what was typed, so that a full ID number is in no URL and no access log; the
+        # answer is the results' URL, with the number swapped for its keyed hash.
+        query = finder.Query.parse(request.POST.get("q", ""))
+        params = {"idx": query.id_index} if query.id_index else {"q": query.text}
+        return redirect(f"{request.path}?{urlencode(params)}")
     raw = request.GET.get("q", "")
     query = finder.Query.parse(raw, request.GET.get("idx", ""))
     if finder.is_id_number("".join(raw.split())):

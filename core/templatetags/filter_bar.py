@@ -23,7 +23,11 @@ def filter_bar(context, show="", hide=""):
         visible = [field for field in form if field.name not in hidden_names]
     carried = [field for field in form if field not in visible or field.is_hidden]
     hidden = [(field.html_name, value) for field in carried for value in _values(field.value())]
-    return {"fields": [field for field in visible if not field.is_hidden], "hidden": hidden}
+    # A list whose search takes a full ID number posts its filters (FilteredListView.posts_filters), so the
+    # number never stands in a URL or an access log; the view answers with the filtered URL, the ID hashed.
+    method = "post" if context.get("posts_filters") else "get"
+    return {"fields": [field for field in visible if not field.is_hidden], "hidden": hidden, "method": method,
+            "csrf_token": context.get("csrf_token")}
 
 
 def _values(value):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
-from core import bounds
+from core import bounds, identity
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 
 from ..models import Employment, PayrollBatch, Project, ProjectImport, Worker
@@ -61,6 +61,18 @@ class WorkerSerializer(serializers.ModelSerializer):
         model = Worker
         fields = ["id", "name", "id_number", "sex", "birth_date", "phone", "home_region"]
         read_only_fields = fields
+
+
+class WorkerLookupSerializer(serializers.Serializer):
+    """A full ID number, sent in the body of POST /api/v1/workers/lookup/ (never in a URL)."""
+
+    id_number = serializers.CharField(max_length=32, write_only=True)
+
+    def validate_id_number(self, value):
+        try:
+            return identity.parse_id_number(value)
+        except identity.InvalidIdNumber as exc:
+            raise serializers.ValidationError(str(exc)) from exc
 
 
 class EmploymentSerializer(serializers.ModelSerializer):

@@ -3,16 +3,21 @@ summaries, and roster and payroll submission by enterprise clients."""
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from core.collation import pinyin
 from core.imports import service
 from core.imports.states import ImportState
+from core.search import is_id_number
 from core.workdays import WorkdayCalendar
+from kernel import crypto
 from kernel.api.viewsets import ScopedReadOnlyViewSet
+from kernel.roles import Action
 
 from .. import compliance, importers, permits
 from ..choices import ImportKind
@@ -23,6 +28,7 @@ from .serializers import (
     ProjectImportSerializer,
     ProjectSerializer,
     SubmissionSerializer,
+    WorkerLookupSerializer,
     WorkerSerializer,
     compliance_data,
 )
@@ -114,12 +120,30 @@ class ProjectImportViewSet(ScopedReadOnlyViewSet):
 
 
 class WorkerViewSet(ScopedReadOnlyViewSet):
-    """Real-name registered workers, ID and phone masked. `?q=` takes a name or a full ID number (exact,
-    matched through its keyed hash)."""
+    """Real-name registered workers, ID and phone masked. `?q=` takes a name; a full ID number is looked up
+    with `POST /api/v1/workers/lookup/` (`{"id_number": …}`), so that it stands in no URL and no access log
+    (matched through its keyed hash)."""
 
     queryset = Worker.objects.order_by(pinyin("name"), "pk")
     serializer_class = WorkerSerializer
     filterset_class = WorkerFilterSet
+    action_scopes = {"lookup": Action.VIEW}  # a POST that reads
+
+    def filter_queryset(self, queryset):
+        if is_id_number("".join(self.request.query_params.get("q", "").split())):
+            raise ValidationError({"q": [_("Send a full ID number by POST to /api/v1/workers/lookup/, never in "
+                                           "the address.")]})
+        return super().filter_queryset(queryset)
+
+    @extend_schema(request=WorkerLookupSerializer, responses=WorkerSerializer(many=True))
+    @action(detail=False, methods=["post"])
+    def lookup(self, request):
+        """The workers (in your scope) with this full ID number: at most one."""
+        form = WorkerLookupSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        found = self.get_queryset().filter(id_number_index=crypto.blind_index(form.validated_data["id_number"]))
+        page = self.paginate_queryset(found)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 class PayrollBatchViewSet(ScopedReadOnlyViewSet):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView
 
 from core.collation import pinyin
+from core.search import is_id_number
 from core.views import FilteredListView
 from kernel import crypto
 from kernel.roles import Role
@@ -43,19 +44,27 @@ class WorkerListView(FilteredListView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    posts_filters = True  # the search takes a full ID number: it is posted, never sent in the URL
+
     def get(self, request, *args, **kwargs):
-        """A full ID number typed into the search is swapped for its keyed hash, so that neither the page nor
+        """A full ID number in the URL (an old bookmark) is swapped all the same, so that neither the page nor
         its links (pages, export) carry the number back."""
-        text = "".join(request.GET.get("q", "").split())
-        if len(text) == 18 and text[:17].isdigit():
-            query = request.GET.copy()
-            query.pop("q")
-            query["idx"] = crypto.blind_index(text)
-            return redirect(f"{request.path}?{query.urlencode()}")
+        if _is_id_number(request.GET.get("q", "")):
+            return redirect(f"{request.path}?{self.filter_query(request.GET.copy()).urlencode()}")
         return super().get(request, *args, **kwargs)
+
+    def filter_query(self, query):
+        """A full ID number typed into the search is swapped for its keyed hash."""
+        if _is_id_number(query.get("q", "")):
+            query["idx"] = crypto.blind_index("".join(query.pop("q")[0].split()))
+        return query
 
     def get_queryset(self):
         return super().get_queryset().order_by(pinyin("name"), "pk")
+
+
+def _is_id_number(text: str) -> bool:
+    return is_id_number("".join((text or "").split()))
 
 
 class WorkerDetailView(ScopedMixin, DetailView):
