@@ -40,3 +40,11 @@ def mask_phone(value: str | None) -> str:
     if len(digits) <= 4:
         return "*" * len(digits)
     return "*" * (len(digits) - 4) + digits[-4:]
+
+
+def mask_name(value: str | None) -> str:
+    """张*, 欧阳** : the first character. Used where a name on file is shown to someone outside its scope (an
+    employer whose roster names a person registered by another)."""
+    if not value:
+        return ""
+    return value[0] + "*" * (len(value) - 1)

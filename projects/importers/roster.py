@@ -11,6 +11,7 @@ from core.identity import InvalidIdNumber, home_region_of, parse_id_number
 from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, parse_row, text
 from core.imports.reading import Column
 from kernel import crypto
+from kernel.masking import mask_name
 
 from ..choices import PartyRole
 from ..models import Employment, ProjectParty, Worker
@@ -133,8 +134,31 @@ def validate(project, records, *, progress=_no_progress) -> Validated:
             parsed["home_region"] = home_region_of(parsed["id_number"])
         if ok:
             validated.rows.append((number, parsed))
+    _refuse_identity_changes(project, validated, records.labels)
     validated.errors = finish_errors(validated.errors)
     return validated
+
+
+def _refuse_identity_changes(project, validated, labels):
+    """A person's identity is not an employer's to change (issue 16: a roster with another district's worker's ID
+    number and a new name overwrote that person city-wide, and the other employer's payroll was then refused).
+
+    A row whose ID number is registered under another name is refused, for review: the name is corrected by the
+    labour inspection or the worker, never through a roster. A person who also works on another project keeps
+    the phone and home region on file (``keep_details``); only a person known to this project alone is updated."""
+    registered = _existing_workers([values["index"] for _n, values in validated.rows])
+    elsewhere = set(Employment.objects.filter(worker__in=[w.pk for w in registered.values()])
+                    .exclude(project=project).values_list("worker_id", flat=True))
+    for number, values in validated.rows:
+        worker = registered.get(values["index"])
+        if worker is None:
+            continue
+        if worker.name != values["name"]:
+            validated.error(number, labels["name"], _(
+                "This ID number is registered under another name (%(name)s). A person's name is corrected by the "
+                "labour inspection, not through a roster: check the row, or ask the district to verify the "
+                "person.") % {"name": mask_name(worker.name)})
+        values["keep_details"] = worker.pk in elsewhere
 
 
 def _existing_workers(indexes) -> dict:
@@ -158,6 +182,8 @@ def apply(project, validated, *, actor, job=None) -> dict:
             worker.derive_from_id()
             workers[values["index"]] = worker
             new_workers.append(worker)
+            continue
+        if values.get("keep_details"):  # also on another project: the details on file stay (see above)
             continue
         fields = [f for f in WORKER_FIELDS if values.get(f) and getattr(worker, f) != values[f]]
         if fields:

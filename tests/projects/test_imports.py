@@ -200,3 +200,34 @@ def test_someone_outside_the_project_cannot_submit(site, personas):
 
     with pytest.raises(PermissionDenied):
         importers.stage(site.b, ImportKind.PAYROLL, actor=personas.enterprise_a_user, data=b"", month=MARCH)
+
+
+def test_a_roster_never_changes_a_persons_identity(site, personas):
+    """Issue 16: enterprise_a's roster with a 七里河 worker's ID number and a new name, phone and home region
+    overwrote the person city-wide, and the other employer's payroll was then refused."""
+    theirs = WorkerFactory(name="李四", id_number=id_number(1), phone="13900000001", home_region="甘肃省七里河区")
+    EmploymentFactory(project=site.b, worker=theirs)
+    renamed = run(site.a, ImportKind.ROSTER, [roster_row(1, name="王五"), roster_row(2)], ROSTER_HEADER,
+                  personas.enterprise_a_user)
+    assert renamed.status == ImportState.FAILED
+    assert renamed.errors == [{"row": 2, "column": "姓名", "message": (
+        "This ID number is registered under another name (李*). A person's name is corrected by the labour "
+        "inspection, not through a roster: check the row, or ask the district to verify the person.")}]
+    assert not Employment.objects.filter(project=site.a).exists()  # all or nothing
+    # The right name: the employment is added, but the phone and home region on file stay.
+    job = run(site.a, ImportKind.ROSTER, [roster_row(1, name="李四", phone="13800000009")], ROSTER_HEADER,
+              personas.enterprise_a_user)
+    assert job.status == ImportState.SUCCEEDED, job.errors
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.phone, theirs.home_region) == ("李四", "13900000001", "甘肃省七里河区")
+    assert Employment.objects.filter(project=site.a, worker=theirs).exists()
+
+
+def test_a_person_known_to_this_project_alone_may_get_a_new_phone(site, personas):
+    ours = WorkerFactory(name="工人1", id_number=id_number(1), phone="13900000001")
+    EmploymentFactory(project=site.a, worker=ours)
+    job = run(site.a, ImportKind.ROSTER, [roster_row(1, phone="13800000009")], ROSTER_HEADER,
+              personas.enterprise_a_user)
+    assert job.status == ImportState.SUCCEEDED, job.errors
+    ours.refresh_from_db()
+    assert ours.phone == "13800000009"
