@@ -19,7 +19,7 @@ class DistrictBriefSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     role_display = serializers.CharField(source="get_role_display", read_only=True)
-    district = DistrictBriefSerializer(read_only=True)
+    district = DistrictBriefSerializer(read_only=True, allow_null=True)
     enterprise = serializers.SerializerMethodField()
     department = serializers.SerializerMethodField()
     phone = serializers.CharField(source="masked_phone", read_only=True)

@@ -24,7 +24,7 @@ class ListingEntrySerializer(serializers.ModelSerializer):
     citations = CitationsField(DEADLINE_RULES)
     provisional_deadlines = ProvisionalDeadlinesField(["order_deadline", "objection_deadline",
                                                       "removal_decision_due"])
-    last_day_in_force = serializers.DateField(read_only=True, help_text=(
+    last_day_in_force = serializers.DateField(read_only=True, allow_null=True, help_text=(
         "The last day the listing applies (民法典 Arts. 201–202); expires_on is the first day it no longer does."))
 
     class Meta:

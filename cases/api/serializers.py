@@ -23,7 +23,7 @@ class ComplaintSerializer(serializers.ModelSerializer):
     complainant_name = serializers.CharField(source="masked_name", read_only=True)
     complainant_phone = serializers.CharField(source="masked_phone", read_only=True)
     complainant_id_number = serializers.CharField(source="masked_id_number", read_only=True)
-    case_number = serializers.CharField(source="case.number", read_only=True, default=None)
+    case_number = serializers.CharField(source="case.number", read_only=True, default=None, allow_null=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
     citations = CitationsField({"acceptance_deadline": rules.ACCEPTANCE_RULE})
     provisional_deadlines = ProvisionalDeadlinesField(["acceptance_deadline"])
@@ -75,7 +75,7 @@ class ComplaintCreateSerializer(serializers.ModelSerializer):
 class CaseSerializer(serializers.ModelSerializer):
     district = DistrictBriefSerializer(read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
-    next_deadline = serializers.DateField(read_only=True)
+    next_deadline = serializers.DateField(read_only=True, allow_null=True)
     citations = CitationsField(rules.DEADLINE_RULES)
     provisional_deadlines = ProvisionalDeadlinesField(
         ["investigation_deadline", "order_deadline", "next_deadline", "supervision_deadline"])

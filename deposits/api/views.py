@@ -38,7 +38,8 @@ class DepositViewSet(ScopedReadOnlyViewSet):
         return super().get_queryset().with_balance()
 
     @extend_schema(responses=LedgerEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    # The whole history in one list, not a page: the schema says so too.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def ledger(self, request, pk=None):
         """The deposit's ledger in order; the balance is the running sum."""
         deposit = self.get_object()
@@ -60,7 +61,8 @@ class EmergencyFundViewSet(ScopedReadOnlyViewSet):
             current=AsMoney(Coalesce(Subquery(total, output_field=MONEY_FIELD), Value(0), output_field=MONEY_FIELD)))
 
     @extend_schema(responses=FundEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    # The whole history in one list, not a page: the schema says so too.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def ledger(self, request, pk=None):
         fund = self.get_object()
         entries = FundEntry.objects.visible_to(request.user).filter(fund=fund).order_by("seq")

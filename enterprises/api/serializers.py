@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from accounts.api.serializers import DistrictBriefSerializer
+from enterprises.choices import Grade
 from enterprises.models import Contact, CreditGrade, Enterprise
 
 
@@ -8,6 +9,8 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     district_detail = DistrictBriefSerializer(source="district", read_only=True)
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     status_display = serializers.CharField(source="get_status_display", read_only=True)
+    # "" while the enterprise has no confirmed grade; declared so that the schema's enum allows it.
+    grade = serializers.ChoiceField(choices=Grade.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = Enterprise

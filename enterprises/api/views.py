@@ -32,7 +32,8 @@ class EnterpriseViewSet(ScopedReadOnlyViewSet):
         return Response(self.get_serializer(enterprise).data)
 
     @extend_schema(responses=CreditGradeSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    # The whole history in one list, not a page: the schema says so too.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def grades(self, request, pk=None):
         """The enterprise's grade history, newest first."""
         enterprise = self.get_object()
