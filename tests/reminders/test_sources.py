@@ -233,3 +233,10 @@ def test_the_task_runs_every_source(personas):
     assert set(counts) == {source.__name__ for source in sources.SOURCES}
     assert counts["complaint_acceptance"] == 1
     assert all(count >= 0 for count in counts.values())
+
+
+def test_reminders_are_written_in_the_sites_language(personas, settings):
+    settings.LANGUAGE_CODE = "zh-hans"
+    ComplaintFactory(enterprise=personas.enterprise_a, acceptance_deadline=TODAY)
+    send_reminders(TODAY.isoformat())
+    assert Message.objects.get().title.startswith("投诉")
