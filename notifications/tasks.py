@@ -3,11 +3,15 @@
 Schedule (wagewatch/schedules.py): "notification deliveries sweep", notifications.sweep, every 5 minutes: a
 delivery whose task was lost (broker restart) or whose digest window ended is sent by the sweep."""
 
+import logging
+
 from celery import shared_task
 from django.utils import timezone
 
 from . import delivery
 from .models import Delivery
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, name="notifications.deliver", max_retries=None)
@@ -25,7 +29,10 @@ def dispatch(pairs, now=None) -> None:
     now = now or timezone.now()
     for user_id, channel, when in pairs:
         countdown = max(0, int((when - now).total_seconds()))
-        deliver.apply_async((user_id, channel), countdown=countdown)
+        try:
+            deliver.apply_async((user_id, channel), countdown=countdown)
+        except Exception:  # noqa: BLE001 (the broker is down: the rows stay pending and the sweep sends them)
+            logger.exception("could not queue the %s delivery of user %s", channel, user_id)
 
 
 @shared_task(name="notifications.sweep")
