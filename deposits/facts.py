@@ -15,8 +15,10 @@ __all__ = ["guarantees_expiring", "topups_due"]
 
 def _duties(deposits, date_field: str) -> list[Duty]:
     rows = deposits.values_list("pk", "project__name", "project__district_id", date_field, "enterprise_id")
-    return [Duty(pk, name, district_id, due_on, reverse("deposits:detail", args=[pk]), enterprise_id)
-            for pk, name, district_id, due_on, enterprise_id in rows]
+    return [
+        Duty(pk, name, district_id, due_on, reverse("deposits:detail", args=[pk]), enterprise_id)
+        for pk, name, district_id, due_on, enterprise_id in rows
+    ]
 
 
 def topups_due(due_by: dt.date) -> list[Duty]:
