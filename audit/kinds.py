@@ -142,6 +142,9 @@ class AuditKind(models.TextChoices):
     COMMITMENT_SIGNED = "commitment_signed", _("Commitment letter signed")
     RESTRICTED_BIDDERS_EXPORTED = "restricted_bidders_exported", _("Restricted bidders exported")
 
+    # Notifications.
+    NOTIFICATION_RESENT = "notification_resent", _("Failed notifications resent")
+
 
 def label(value: str) -> str:
     """The label of a stored event value; a value no longer in the catalogue is shown as it is."""

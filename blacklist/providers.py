@@ -10,10 +10,12 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.duties import Duty
 from enterprises.choices import CTrigger
 from enterprises.grading import Finding
 
@@ -72,3 +74,28 @@ class DepositProvider:
 
     def listed(self, enterprise_ids, on):
         return listed_ids(enterprise_ids, on)
+
+
+# --- dated duties, city-wide, for the deadline reminders ----------------------------------------------
+
+def _duties(entries, date_field: str) -> list[Duty]:
+    rows = entries.values_list("pk", "enterprise__name", "district_id", date_field, "enterprise_id")
+    return [Duty(pk, name, district_id, due_on, reverse("blacklist:detail", args=[pk]), enterprise_id)
+            for pk, name, district_id, due_on, enterprise_id in rows]
+
+
+def objections_closing(due_by: dt.date):
+    """Entries whose prior notice was served and whose objection period (45号, statement and defence) ends
+    on or before `due_by`: the enterprise may still state its case, the district decides after it. One query."""
+    from .models import ListingEntry
+
+    return _duties(ListingEntry.objects.filter(status=ListingStatus.NOTIFIED, objection_deadline__lte=due_by),
+                   "objection_deadline")
+
+
+def listings_expiring(today: dt.date, until: dt.date):
+    """Listings in force today whose term (45号) ends on or before `until` (expires_on is the first
+    day the listing no longer applies). One query."""
+    from .models import ListingEntry
+
+    return _duties(ListingEntry.objects.in_force(today).filter(expires_on__lte=until), "expires_on")

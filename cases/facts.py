@@ -12,30 +12,45 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Q
+from django.urls import reverse
 
+from core.duties import Duty
 from kernel.roles import Action
 
 from . import services
-from .choices import CaseOutcome, CaseStatus, EscalationKind, EscalationStatus
-from .models import Case, CriminalThreshold, CriminalTransfer, EscalationRequest, MassIncident
-from .rules import crime_threshold_met
+from .choices import CaseOutcome, CaseStatus, ComplaintStatus, EscalationKind, EscalationStatus, ExtensionStatus
+from .models import (
+    Case,
+    CaseInspector,
+    Complaint,
+    CriminalThreshold,
+    CriminalTransfer,
+    EscalationRequest,
+    MassIncident,
+)
+from .rules import INVESTIGATION_WORKDAYS, crime_threshold_met
 
 __all__ = [
+    "INVESTIGATION_WORKDAYS",
     "Overdue",
     "PaymentOrder",
     "arrears_dates",
     "arrears_outcomes",
     "case_of",
     "closed_cases_for_publication",
+    "complaints_awaiting_decision",
     "complete_drawdown",
     "complete_request",
     "crime_threshold_met",
     "criminal_threshold",
+    "extension_requests",
     "has_mass_incident",
+    "investigations_due",
     "latest_order",
     "lock_pending_request",
     "lock_request",
     "open_cases",
+    "orders_due",
     "overdue",
     "overdue_case_numbers",
     "payment_order",
@@ -204,3 +219,46 @@ def closed_cases_for_publication(start: dt.date, end: dt.date, *, exclude_ids, d
     if district is not None:
         cases = cases.filter(district=district)
     return cases
+
+
+# --- dated duties, city-wide, for the deadline reminders ----------------------------------------------
+
+def complaints_awaiting_decision(due_by: dt.date) -> list[Duty]:
+    """Complaints still waiting for the acceptance decision whose deadline (若干规定 Art. 18) is on or before
+    `due_by`: one query."""
+    rows = (Complaint.objects.filter(status=ComplaintStatus.RECEIVED, acceptance_deadline__lte=due_by)
+            .values_list("pk", "tracking_number", "district_id", "acceptance_deadline", "enterprise_id"))
+    return [Duty(pk, number, district_id, due_on, reverse("cases:complaint-detail", args=[pk]), enterprise_id)
+            for pk, number, district_id, due_on, enterprise_id in rows]
+
+
+def _case_deadlines(cases, date_field: str) -> list[Duty]:
+    rows = list(cases.values_list("pk", "number", "district_id", date_field, "enterprise_id"))
+    inspectors: dict[int, list[int]] = {}
+    for case_id, inspector_id in (CaseInspector.objects.filter(case_id__in=[row[0] for row in rows], recused=False)
+                                  .values_list("case_id", "inspector_id")):
+        inspectors.setdefault(case_id, []).append(inspector_id)
+    return [Duty(pk, number, district_id, due_on, reverse("cases:detail", args=[pk]), enterprise_id,
+                 tuple(inspectors.get(pk, ())))
+            for pk, number, district_id, due_on, enterprise_id in rows]
+
+
+def investigations_due(due_by: dt.date) -> list[Duty]:
+    """Cases still under investigation (no order, no decision) whose investigation deadline (Decree 423
+    Art. 17, with an approved extension) is on or before `due_by`, with their inspectors: two queries."""
+    cases = Case.objects.filter(status__in=[CaseStatus.FILED, CaseStatus.INVESTIGATING],
+                                investigation_deadline__lte=due_by)
+    return _case_deadlines(cases, "investigation_deadline")
+
+
+def orders_due(due_by: dt.date) -> list[Duty]:
+    """Cases whose order to pay is running and due on or before `due_by`, with their inspectors."""
+    cases = Case.objects.filter(status=CaseStatus.ORDER_ISSUED, order_deadline__lte=due_by)
+    return _case_deadlines(cases, "order_deadline")
+
+
+def extension_requests() -> list[Duty]:
+    """Open cases whose extension of the investigation (Decree 423 Art. 17) waits for the department head's
+    approval; `due_on` is the investigation deadline the decision must come before."""
+    cases = Case.objects.filter(extension_status=ExtensionStatus.REQUESTED, status__in=CaseStatus.open())
+    return _case_deadlines(cases, "investigation_deadline")

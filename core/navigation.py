@@ -22,6 +22,7 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("home", _("Home"), "bi-house"),
+    NavItem("notifications:list", _("Messages"), "bi-bell", ALL_ROLES - {Role.API_CLIENT}),
     NavItem("cases:inbox", _("My inbox"), "bi-inbox", STAFF_ROLES - {Role.CITY_LEADER}, _("Casework")),
     NavItem("cases:complaints", _("Complaints"), "bi-megaphone", STAFF_ROLES, _("Casework")),
     NavItem("cases:list", _("Cases"), "bi-folder2-open", STAFF_ROLES, _("Casework")),
@@ -42,6 +43,8 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("accounts:districts", _("Districts"), "bi-map", STAFF_ROLES, _("Platform")),
     NavItem("city-settings", _("City settings"), "bi-sliders", STAFF_ROLES, _("Platform")),
     NavItem("api-docs", _("API documentation"), "bi-braces", ALL_ROLES - {Role.ENTERPRISE}, _("Platform")),
+    NavItem("notifications:failed", _("Failed notifications"), "bi-envelope-exclamation",
+            frozenset({Role.CITY_ADMIN}), _("Platform")),
     NavItem("admin:index", _("Administration"), "bi-gear", frozenset({Role.CITY_ADMIN}), _("Platform")),
 ]
 

@@ -16,4 +16,8 @@ SCHEDULES = [
     ("deposit half-yearly clean-up list", "deposits.list_cleanup", ("0", "7", "*", "1", "1,7")),
     # Annual credit grading proposals on 15 January (人社部规〔2016〕1号: once a year, previous year's record).
     ("annual credit grading", "enterprises.propose_annual_grades", ("0", "2", "*", "15", "1")),
+    # Outbound notifications whose task was lost or whose digest window ended (notifications.delivery).
+    ("notification deliveries sweep", "notifications.sweep", ("*/5", "*", "*", "*", "*")),
+    # Deadline reminders to the officials and enterprises concerned (reminders.sources), deduplicated by key.
+    ("deadline reminders", "reminders.send_reminders", ("20", "*", "*", "*", "*")),
 ]

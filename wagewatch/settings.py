@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "core",
     "audit",
     "accounts",
+    "notifications",
     "enterprises",
     "projects",
     "cases",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "blacklist",
     "earlywarning",
     "certificates",
+    "reminders",
     "portal",
 ]
 
@@ -99,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.navigation",
+                "notifications.context_processors.unread_messages",
             ],
         },
     },
@@ -388,6 +391,28 @@ LOGGING = {
 DEFAULT_EXCEPTION_REPORTER = "core.logging.RedactingExceptionReporter"
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="wagewatch@localhost")
+
+# --------------------------------------------------------------------------------------
+# Notifications (notifications/): inbox, e-mail and SMS, digests and retries.
+# --------------------------------------------------------------------------------------
+# The outbound channels in use (a user gets e-mail with an address, SMS with a phone number).
+NOTIFICATIONS_CHANNELS = env.list("NOTIFICATIONS_CHANNELS", default=["email", "sms"])
+# Messages queued for one person within this many minutes of the last one sent leave as one digest.
+NOTIFICATIONS_DIGEST_MINUTES = env.int("NOTIFICATIONS_DIGEST_MINUTES", default=15)
+# A failed send is retried after base × 2^(attempt − 1) seconds, up to this many attempts, then stored failed.
+NOTIFICATIONS_MAX_ATTEMPTS = env.int("NOTIFICATIONS_MAX_ATTEMPTS", default=5)
+NOTIFICATIONS_RETRY_BASE_SECONDS = env.int("NOTIFICATIONS_RETRY_BASE_SECONDS", default=60)
+# The site's address in e-mail and SMS links, and the inbox path they point to.
+NOTIFICATIONS_SITE_URL = env.str("NOTIFICATIONS_SITE_URL", default="http://localhost:8000")
+NOTIFICATIONS_INBOX_PATH = "/messages/"
+# SMS (notifications/sms.py): the logging backend by default; the HTTP gateway with its URL, key and sign.
+NOTIFICATIONS_SMS_BACKEND = env.str("NOTIFICATIONS_SMS_BACKEND", default="notifications.sms.LoggingBackend")
+NOTIFICATIONS_SMS_URL = env.str("NOTIFICATIONS_SMS_URL", default="")
+NOTIFICATIONS_SMS_KEY = env.str("NOTIFICATIONS_SMS_KEY", default="")
+NOTIFICATIONS_SMS_SIGN = env.str("NOTIFICATIONS_SMS_SIGN", default="无欠薪平台")
+NOTIFICATIONS_SMS_TIMEOUT = env.int("NOTIFICATIONS_SMS_TIMEOUT", default=10)
+NOTIFICATIONS_SMS_MAX_CHARS = env.int("NOTIFICATIONS_SMS_MAX_CHARS", default=300)
 
 # --------------------------------------------------------------------------------------
 # WageWatch

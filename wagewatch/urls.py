@@ -42,6 +42,7 @@ urlpatterns = [
     path("deposits/", include("deposits.urls")),
     path("blacklist/", include("blacklist.urls")),
     path("certificates/", include("certificates.urls")),
+    path("messages/", include("notifications.urls")),
     path("public/", include("portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

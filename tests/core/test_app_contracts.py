@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-READERS = ["deposits", "blacklist", "certificates", "portal"]
+READERS = ["deposits", "blacklist", "certificates", "reminders", "portal"]
 ALLOWED = {"cases.facts", "cases.choices", "cases.hooks", "cases.services"}
 
 

@@ -12,8 +12,8 @@ import re
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-APPS = ["accounts", "audit", "blacklist", "cases", "certificates", "core", "deposits", "enterprises", "portal",
-        "projects", "wagewatch"]
+APPS = ["accounts", "audit", "blacklist", "cases", "certificates", "core", "deposits", "enterprises", "notifications",
+        "portal", "projects", "reminders", "wagewatch"]
 GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 
 WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)"
