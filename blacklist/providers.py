@@ -3,10 +3,10 @@
 - enterprises.grading: a listing in force during the evaluation period, or today, is a binding C finding
   ("an enterprise on the list is at least C", domain.md §10.8);
 - deposits.providers: the enterprises on the serious-dishonesty list on a day (65号 Art. 12: +100%);
-- certificates.blockers reads listed_ids() and recent_publications() directly.
+- certificates.blockers reads listed_ids() and recent_publications(), which live in blacklist.facts (the list's
+  fact module) and are named here too for the readers of this module.
 """
 
-import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Q
@@ -18,27 +18,9 @@ from enterprises.choices import CTrigger
 from enterprises.grading import Finding
 
 from .choices import ListingStatus
+from .facts import listed_ids, recent_publications
 
-
-def listed_ids(enterprise_ids, on: dt.date) -> set[int]:
-    """The enterprises among the ids whose listing is in force on the day."""
-    from .models import ListingEntry
-
-    return set(ListingEntry.objects.in_force(on).filter(enterprise_id__in=list(enterprise_ids))
-               .values_list("enterprise_id", flat=True))
-
-
-def recent_publications(enterprise_ids, since: dt.date) -> dict[int, list]:
-    """{enterprise id: [(period, published date)]} of live major-violation publications since the day."""
-    from .models import PublishedViolation
-
-    found = defaultdict(list)
-    rows = (PublishedViolation.objects.public().filter(enterprise_id__in=list(enterprise_ids),
-                                                       batch__published_at__date__gte=since)
-            .values_list("enterprise_id", "batch__period", "batch__published_at"))
-    for enterprise_id, period, published_at in rows:
-        found[enterprise_id].append((period, timezone.localtime(published_at).date()))
-    return found
+__all__ = ["DepositProvider", "GradingProvider", "listed_ids", "recent_publications"]
 
 
 class GradingProvider:
