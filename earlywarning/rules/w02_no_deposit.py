@@ -56,7 +56,7 @@ def evaluate(ctx):
             row["enterprise_id"],
             row["due_on"],
             deposit_recorded=True,
-            trigger=row["trigger"],
+            trigger=str(TriggerKind(row["trigger"]).label),
             trigger_date=row["trigger_date"],
             required_amount=row["required_amount"],
         )
@@ -71,7 +71,7 @@ def evaluate(ctx):
             row["general_contractor_id"],
             due_on,
             deposit_recorded=False,
-            trigger=TriggerKind.CONTRACT.value,
+            trigger=str(TriggerKind.CONTRACT.label),
             trigger_date=row["contract_signed_on"],
             required_amount=None,
         )

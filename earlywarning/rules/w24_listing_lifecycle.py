@@ -50,9 +50,9 @@ SPEC = RuleSpec(
 
 
 def evaluate(ctx):
-    # the last day in force (expires_on − 1) within the notice period: expires_on is at most its end + 1 day
-    notice_end = periods.period_end(ctx.on, days=ctx.params["notice_days"])
-    for row in blacklist_facts.listings_to_act_on(expires_by=notice_end + dt.timedelta(days=1)):
+    # the last day in force (expires_on − 1) within the notice period: expires_on at most the day after it
+    expires_by = periods.first_day_after(ctx.on, days=ctx.params["notice_days"])
+    for row in blacklist_facts.listings_to_act_on(expires_by):
         base = {
             "subject": Subject.LISTING,
             "subject_id": row["pk"],
@@ -60,7 +60,7 @@ def evaluate(ctx):
             "enterprise_id": row["enterprise_id"],
         }
         figures = {"decision_number": row["decision_number"], "listed_on": row["listed_on"]}
-        if row["expires_on"] is not None and row["expires_on"] <= notice_end + dt.timedelta(days=1):
+        if row["expires_on"] is not None and row["expires_on"] <= expires_by:
             last_day = row["expires_on"] - dt.timedelta(days=1)
             yield Hit(
                 **base,

@@ -13,6 +13,13 @@ from deposits.choices import CLEANUP_MONTHS
 from ._rows import deposit_hit
 from .base import Level, Recipient, RuleSpec, Subject, evidence
 
+# the stages of deposits.facts.late_returns, as the evidence names them
+STAGES = {
+    "review": _("Application not reviewed in time"),
+    "confirmation": _("Confirmation not issued in time"),
+    "cleanup": _("Held after completion without an application"),
+}
+
 SPEC = RuleSpec(
     code="W25",
     name=_("Deposit return overdue"),
@@ -50,7 +57,7 @@ def evaluate(ctx):
             row,
             part=row["stage"],
             evidence=evidence(
-                stage=row["stage"],
+                stage=str(STAGES[row["stage"]]),
                 applied_on=row["applied_on"],
                 review_due_on=row["review_due_on"],
                 reviewed_on=row["reviewed_on"],

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from deposits import facts as deposit_facts
+from deposits.choices import TriggerKind
 from earlywarning.rules import w02_no_deposit as rule
 from earlywarning.rules.base import Level, Subject
 from tests.deposits import factories
@@ -57,7 +58,7 @@ def test_a_project_without_any_deposit_record_counts_from_its_contract(db):
         "due_on": "2026-03-16",
         "workdays_late": 1,
         "deposit_recorded": False,
-        "trigger": "contract",
+        "trigger": str(TriggerKind.CONTRACT.label),
         "trigger_date": "2026-02-10",
         "required_amount": None,
     }

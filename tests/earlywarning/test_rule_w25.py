@@ -33,6 +33,7 @@ def test_the_review_is_due_in_five_working_days(applied):
     [hit] = run(rule, D(2026, 6, 23))
     assert (hit.subject, hit.subject_id, hit.part) == (Subject.DEPOSIT, applied.pk, "review")
     assert hit.evidence["applied_on"] == "2026-06-12" and hit.evidence["review_due_on"] == "2026-06-22"
+    assert hit.evidence["stage"] == str(rule.STAGES["review"])
 
 
 def test_the_confirmation_is_due_three_working_days_after_the_review(applied, personas):

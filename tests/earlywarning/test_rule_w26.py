@@ -16,9 +16,10 @@ from .running import by_subject, run
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+COMPLETED = D(2026, 3, 1)
 
 
-def account(completed_on=D(2026, 3, 1), status="completed", **fields):
+def account(completed_on=COMPLETED, status="completed", **fields):
     project = ProjectFactory(status=status, actual_completion_on=completed_on)
     return WageAccountFactory(project=project, **fields)
 
