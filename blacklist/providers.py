@@ -3,44 +3,24 @@
 - enterprises.grading: a listing in force during the evaluation period, or today, is a binding C finding
   ("an enterprise on the list is at least C", domain.md §10.8);
 - deposits.providers: the enterprises on the serious-dishonesty list on a day (65号 Art. 12: +100%);
-- certificates.blockers reads listed_ids() and recent_publications() directly.
+- certificates.blockers reads listed_ids() and recent_publications(), which live in blacklist.facts (the list's
+  fact module) and are named here too for the readers of this module.
 """
 
-import datetime as dt
 from collections import defaultdict
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.duties import Duty
 from enterprises.choices import CTrigger
 from enterprises.grading import Finding
 
 from .choices import ListingStatus
+from .facts import listed_ids, recent_publications
 
-
-def listed_ids(enterprise_ids, on: dt.date) -> set[int]:
-    """The enterprises among the ids whose listing is in force on the day."""
-    from .models import ListingEntry
-
-    return set(ListingEntry.objects.in_force(on).filter(enterprise_id__in=list(enterprise_ids))
-               .values_list("enterprise_id", flat=True))
-
-
-def recent_publications(enterprise_ids, since: dt.date) -> dict[int, list]:
-    """{enterprise id: [(period, published date)]} of live major-violation publications since the day."""
-    from .models import PublishedViolation
-
-    found = defaultdict(list)
-    rows = (PublishedViolation.objects.public().filter(enterprise_id__in=list(enterprise_ids),
-                                                       batch__published_at__date__gte=since)
-            .values_list("enterprise_id", "batch__period", "batch__published_at"))
-    for enterprise_id, period, published_at in rows:
-        found[enterprise_id].append((period, timezone.localtime(published_at).date()))
-    return found
+__all__ = ["DepositProvider", "GradingProvider", "listed_ids", "recent_publications"]
 
 
 class GradingProvider:
@@ -75,27 +55,3 @@ class DepositProvider:
     def listed(self, enterprise_ids, on):
         return listed_ids(enterprise_ids, on)
 
-
-# --- dated duties, city-wide, for the deadline reminders ----------------------------------------------
-
-def _duties(entries, date_field: str) -> list[Duty]:
-    rows = entries.values_list("pk", "enterprise__name", "district_id", date_field, "enterprise_id")
-    return [Duty(pk, name, district_id, due_on, reverse("blacklist:detail", args=[pk]), enterprise_id)
-            for pk, name, district_id, due_on, enterprise_id in rows]
-
-
-def objections_closing(due_by: dt.date):
-    """Entries whose prior notice was served and whose objection period (45号, statement and defence) ends
-    on or before `due_by`: the enterprise may still state its case, the district decides after it. One query."""
-    from .models import ListingEntry
-
-    return _duties(ListingEntry.objects.filter(status=ListingStatus.NOTIFIED, objection_deadline__lte=due_by),
-                   "objection_deadline")
-
-
-def listings_expiring(today: dt.date, until: dt.date):
-    """Listings in force today whose term (45号) ends on or before `until` (expires_on is the first
-    day the listing no longer applies). One query."""
-    from .models import ListingEntry
-
-    return _duties(ListingEntry.objects.in_force(today).filter(expires_on__lte=until), "expires_on")

@@ -25,6 +25,7 @@ grants nothing and charges nothing, and the explanation says so.
 """
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
@@ -46,7 +47,7 @@ from . import providers
 ARREARS_SOURCE = _lazy("case register")
 
 __all__ = ["DEFAULT_JURISDICTION", "Line", "RateInputs", "RateResult", "assess", "assess_project", "inputs_for",
-           "policy_for", "years_clean"]
+           "inputs_for_projects", "policy_for", "records_since", "years_clean"]
 
 # The default of the city setting jurisdiction_code (GB/T 2260 division code): Lanzhou (兰州市). The code in
 # force is read with core.city_settings.city_setting("jurisdiction_code").
@@ -283,63 +284,92 @@ def assess(policy, inputs: RateInputs) -> RateResult:  # noqa: C901 (one rule af
 
 def inputs_for(project, on: dt.date, *, annual_amount: Decimal | None = None) -> RateInputs:
     """The facts of a project's general contractor on the day (a fixed number of queries)."""
+    return inputs_for_projects([project], on, annual_amounts={project.pk: annual_amount})[project.pk]
 
-    contractor = project.general_contractor
-    live = list(Project.objects.filter(general_contractor=contractor, status__in=ProjectStatus.live())
-                .only("pk", "contract_signed_on"))
-    others = [p for p in live if p.pk != project.pk]
-    window_start = _years_before(min(on, project.contract_signed_on or on), 3)
-    arrears = case_facts.arrears_dates([contractor.pk], window_start, on)
-    listed = providers.listed([contractor.pk], on)
-    ids = {p.pk for p in live} | {project.pk}
+
+def inputs_for_projects(projects, on: dt.date, *, annual_amounts=None) -> dict[int, RateInputs]:
+    """{project id: RateInputs} for many projects on the day, in a fixed number of queries whatever their number
+    (one assessment page, or the early-warning rule W03 re-assessing every deposit held in the city). Each
+    project's `general_contractor` is read from the instance (select_related it)."""
+    projects = list(projects)
+    annual_amounts = annual_amounts or {}
+    contractors = {p.general_contractor_id: p.general_contractor for p in projects}
+    live = defaultdict(dict)  # contractor -> {live project id: contract signed}
+    for pk, contractor_id, signed in (Project.objects.filter(general_contractor_id__in=list(contractors),
+                                                             status__in=ProjectStatus.live())
+                                      .values_list("pk", "general_contractor_id", "contract_signed_on")):
+        live[contractor_id][pk] = signed
+    window_starts = {p.pk: _years_before(min(on, p.contract_signed_on or on), 3) for p in projects}
+    arrears = case_facts.arrears_dates(list(contractors), min(window_starts.values(), default=on), on)
+    listed = providers.listed(list(contractors), on)
+    ids = {pk for group in live.values() for pk in group} | {p.pk for p in projects}
     real_name = compliance.for_projects(sorted(ids))
     with_account = set(WageAccount.objects.filter(project_id__in=ids, closed_on__isnull=True)
                        .values_list("project_id", flat=True))
-    since, since_source = record_since(contractor, on)
-    due = [p for p in [*others, project] if (account_deadline(p.contract_signed_on) or on) < on]
-    missing_accounts = [p for p in due if p.pk not in with_account]
-    short = [pk for pk, result in real_name.items() if not result.ok]
-    notes = []
-    if short:
-        notes.append(_("%(n)d project(s) below the real-name targets") % {"n": len(short)})
-    if missing_accounts:
-        notes.append(_("%(n)d project(s) without the dedicated wage account past the deadline")
-                     % {"n": len(missing_accounts)})
-    return RateInputs(
-        contract_amount=project.contract_amount, assessed_on=on, contract_signed_on=project.contract_signed_on,
-        annual_amount=annual_amount, other_live_projects=len(others),
-        arrears=arrears.get(contractor.pk, []),
-        arrears_source=str(ARREARS_SOURCE),
-        blacklisted=None if listed is None else contractor.pk in listed,
-        blacklist_source=providers.blacklist_source() or "",
-        grade=contractor.grade or "", real_name_ok=not short, account_ok=not missing_accounts,
-        compliance_note="; ".join(str(n) for n in notes),
-        record_since=since, record_source=since_source,
-    )
+    since = records_since(contractors.values(), on)
+    found = {}
+    for project in projects:
+        contractor = contractors[project.general_contractor_id]
+        group = {**live[contractor.pk], project.pk: project.contract_signed_on}
+        missing_accounts = [pk for pk, signed in group.items()
+                            if (account_deadline(signed) or on) < on and pk not in with_account]
+        short = [pk for pk in group if not real_name[pk].ok]
+        notes = []
+        if short:
+            notes.append(_("%(n)d project(s) below the real-name targets") % {"n": len(short)})
+        if missing_accounts:
+            notes.append(_("%(n)d project(s) without the dedicated wage account past the deadline")
+                         % {"n": len(missing_accounts)})
+        record, record_source = since[contractor.pk]
+        found[project.pk] = RateInputs(
+            contract_amount=project.contract_amount, assessed_on=on, contract_signed_on=project.contract_signed_on,
+            annual_amount=annual_amounts.get(project.pk), other_live_projects=len(group) - 1,
+            arrears=[d for d in arrears.get(contractor.pk, []) if d >= window_starts[project.pk]],
+            arrears_source=str(ARREARS_SOURCE),
+            blacklisted=None if listed is None else contractor.pk in listed,
+            blacklist_source=providers.blacklist_source() or "",
+            grade=contractor.grade or "", real_name_ok=not short, account_ok=not missing_accounts,
+            compliance_note="; ".join(str(n) for n in notes),
+            record_since=record, record_source=record_source,
+        )
+    return found
 
 
 def record_since(contractor, on: dt.date) -> tuple[dt.date | None, str]:
     """(first day of the contractor's record in the city up to `on`, where it comes from): the date an
     official entered (history before the platform), else its earliest project contract or deposit."""
+    return records_since([contractor], on)[contractor.pk]
+
+
+def records_since(contractors, on: dt.date) -> dict[int, tuple[dt.date | None, str]]:
+    """record_since for many contractors in two grouped queries."""
     from django.db.models import Min
 
     from .models import Deposit
 
-    found = []
-    if contractor.first_activity_on and contractor.first_activity_on <= on:
-        found.append((contractor.first_activity_on, _("entered by an official")))
-    first_project = (Project.objects.filter(general_contractor=contractor, contract_signed_on__lte=on)
-                     .aggregate(day=Min("contract_signed_on"))["day"])
-    if first_project:
-        found.append((first_project, _("its first construction contract")))
-    first_deposit = Deposit.objects.filter(enterprise=contractor, trigger_date__lte=on).aggregate(
-        day=Min("trigger_date"))["day"]
-    if first_deposit:
-        found.append((first_deposit, _("its first wage deposit")))
-    if not found:
-        return None, ""
-    day, source = min(found, key=lambda item: item[0])
-    return day, str(source)
+    contractors = list(contractors)
+    ids = [c.pk for c in contractors]
+    first_project = dict(Project.objects.filter(general_contractor_id__in=ids, contract_signed_on__lte=on)
+                         .values("general_contractor_id").annotate(day=Min("contract_signed_on")).order_by()
+                         .values_list("general_contractor_id", "day"))
+    first_deposit = dict(Deposit.objects.filter(enterprise_id__in=ids, trigger_date__lte=on)
+                         .values("enterprise_id").annotate(day=Min("trigger_date")).order_by()
+                         .values_list("enterprise_id", "day"))
+    result = {}
+    for contractor in contractors:
+        found = []
+        if contractor.first_activity_on and contractor.first_activity_on <= on:
+            found.append((contractor.first_activity_on, _("entered by an official")))
+        if first_project.get(contractor.pk):
+            found.append((first_project[contractor.pk], _("its first construction contract")))
+        if first_deposit.get(contractor.pk):
+            found.append((first_deposit[contractor.pk], _("its first wage deposit")))
+        if not found:
+            result[contractor.pk] = (None, "")
+            continue
+        day, source = min(found, key=lambda item: item[0])
+        result[contractor.pk] = (day, str(source))
+    return result
 
 
 def assess_project(project, on: dt.date, *, annual_amount=None, jurisdiction=None):

@@ -15,6 +15,10 @@ from .choices import ComplianceMetric
 # wage account within 30 days of signing the construction contract (domain.md §3 item 3).
 ACCOUNT_OPENING_DAYS = 30
 
+# Decree 724 Art. 27 (domain.md §3 item 13): the dedicated account is closed after completion, with no arrears,
+# once the project has been publicised for 30 days; then the general contractor applies to close it.
+ACCOUNT_CLOSING_PUBLICITY_DAYS = 30
+
 # 保障农民工工资支付条例 (Decree 724) Art. 24: the labour-cost allocation cycle agreed between client and
 # general contractor must not exceed one month (domain.md §1.4 item 15, §3 item 5).
 MAX_ALLOCATION_CYCLE_DAYS = 31  # one calendar month at most

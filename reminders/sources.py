@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from blacklist import providers as blacklist_facts
+from blacklist import facts as blacklist_facts
 from cases import facts as case_facts
 from certificates import facts as certificate_facts
 from deposits import facts as deposit_facts
@@ -121,7 +121,7 @@ def deposit_topups(today: dt.date, calendar) -> Iterator[Reminder]:
 def guarantee_expiry(today: dt.date, calendar) -> Iterator[Reminder]:
     """Guarantees ending within the deposits app's reminder period: the contractor renews, the district sees."""
     yield from _remind(
-        deposit_facts.guarantees_expiring(today),
+        deposit_facts.guarantee_expiry_duties(today),
         "reminder.guarantee_expiry",
         lambda d: (
             _("Wage deposit of %(project)s: the guarantee ends on %(day)s; renew or extend it")

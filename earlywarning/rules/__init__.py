@@ -4,7 +4,15 @@ the parameter seed read RULE_MODULES; a rule not listed here does not run."""
 from importlib import import_module
 
 RULE_MODULES = [
-    # "earlywarning.rules.w01_no_wage_account",
+    "earlywarning.rules.w01_no_wage_account",
+    "earlywarning.rules.w02_no_deposit",
+    "earlywarning.rules.w03_deposit_short",
+    "earlywarning.rules.w04_guarantee_expiring",
+    "earlywarning.rules.w05_topup_overdue",
+    "earlywarning.rules.w23_risky_contractor",
+    "earlywarning.rules.w24_listing_lifecycle",
+    "earlywarning.rules.w25_return_late",
+    "earlywarning.rules.w26_account_not_closed",
 ]
 
 

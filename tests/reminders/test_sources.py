@@ -173,7 +173,7 @@ def test_guarantee_expiry_reminds_within_the_deposits_reminder_period(personas, 
     assert _recipients("reminder.guarantee_expiry") == ["chengguan_official", "enterprise_a_user"]
 
 
-# --- the joint-punishment list (blacklist.providers) --------------------------------------------------
+# --- the joint-punishment list (blacklist.facts) --------------------------------------------------
 
 
 def test_objection_period_reminds_the_enterprise_and_the_district(personas, partner, calendar):
