@@ -5,6 +5,14 @@ from importlib import import_module
 
 RULE_MODULES = [
     # "earlywarning.rules.w01_no_wage_account",
+    "earlywarning.rules.w06_labour_cost_not_transferred",
+    "earlywarning.rules.w07_labour_cost_shortfall",
+    "earlywarning.rules.w08_balance_below_payroll",
+    "earlywarning.rules.w11_pay_below_minimum_wage",
+    "earlywarning.rules.w12_unusually_large_pay",
+    "earlywarning.rules.w13_payroll_incomplete",
+    "earlywarning.rules.w15_no_wage_officer",
+    "earlywarning.rules.w16_notice_board_incomplete",
 ]
 
 
