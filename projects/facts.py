@@ -12,7 +12,7 @@ from django.db.models import Case, Count, DecimalField, F, IntegerField, OuterRe
 from django.db.models.functions import Coalesce, ExtractYear, Trim, TruncMonth
 
 from core import periods
-from core.aggregates import CENT, AsMoney, MoneySum
+from core.aggregates import CENT, MONEY_OUTPUT, AsMoney, MoneySum
 
 from .choices import AllocationBasis, MovementKind, NoticeBoardItem, ProjectStatus
 from .models import AccountMovement, PayrollBatch, PayrollLine, Project, WageAccount
@@ -26,11 +26,9 @@ from .models import AccountMovement, PayrollBatch, PayrollLine, Project, WageAcc
 # projects under construction: a suspended project owes no labour cost for its pause.
 ON_SITE = [ProjectStatus.UNDER_CONSTRUCTION, ProjectStatus.SUSPENDED]
 
-# What tells that work went on in a month. Monthly attendance (projects.Attendance) is being added on another
-# branch; until it is here, a payroll line with days worked is the sign of work, and the rules say so.
-WORK_SIGN = "payroll_days_worked"
-
-MONEY = DecimalField(max_digits=18, decimal_places=2)
+# What tells that work went on in a month: monthly attendance (projects.Attendance) is being added on another
+# branch; until it is here, the payroll's days worked are the sign of work (allocation_inflows, the lines of
+# W11), and the rules' evidence labels say so.
 DAYS = DecimalField(max_digits=8, decimal_places=1)
 
 
@@ -43,7 +41,7 @@ def _rows(queryset, cls) -> list:
 def _money_total(queryset, group: str, column: str = "amount"):
     """A correlated sum of a money column grouped by `group` (0 when there is no row), read back as money."""
     total = queryset.order_by().values(group).annotate(s=MoneySum(column)).values("s")
-    return AsMoney(Coalesce(Subquery(total, output_field=MONEY), Value(0), output_field=MONEY))
+    return AsMoney(Coalesce(Subquery(total, output_field=MONEY_OUTPUT), Value(0), output_field=MONEY_OUTPUT))
 
 
 def _open_accounts(on: dt.date):
@@ -83,7 +81,7 @@ class AccountRef:
 @dataclass(frozen=True)
 class AllocationInflow(AccountRef):
     """W06: an open account, its agreed transfer day, its last labour-cost transfer, and one month's
-    transfers and days worked (WORK_SIGN)."""
+    transfers and payroll days worked."""
 
     project_status: str
     actual_start_on: dt.date | None

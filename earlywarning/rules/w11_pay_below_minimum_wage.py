@@ -4,7 +4,7 @@ Art. 12; the vendor rule of §9.5 item 16).
 
 Full attendance is every working day of the month by the holiday schedule (core.workdays), the normal working
 time the minimum wage is for; the days are the payroll's days worked until attendance is recorded
-(projects.facts.WORK_SIGN). The payroll average is its net pay per day worked over a full month, so that
+(see projects.facts). The payroll average is its net pay per day worked over a full month, so that
 workers who joined or left in the month do not lower it. The minimum is the city setting in force in the
 month ("minimum_monthly_wage", the province's standard)."""
 
