@@ -86,6 +86,7 @@ TIMES = pgettext_lazy("unit", "times")
 YEARS = pgettext_lazy("unit", "years")
 MONTHS = pgettext_lazy("unit", "months")
 MONTH = pgettext_lazy("unit", "month")
+YUAN_A_MONTH = pgettext_lazy("unit", "yuan a month")
 
 _SPECS = [
     SettingSpec("jurisdiction_code", _("City division code"), "deposits.rates.DEFAULT_JURISDICTION",
@@ -114,6 +115,8 @@ _SPECS = [
                 allowed=(1, 2, 3, 4, 6, 12)),  # periods that tile the year from January
     SettingSpec("calendar_warning_month", _("Month from which a missing holiday schedule is raised"),
                 "core.tasks.CALENDAR_WARNING_FROM_MONTH", LOCAL_PRACTICE, unit=MONTH, minimum=1, maximum=12),
+    SettingSpec("minimum_monthly_wage", _("Local monthly minimum wage"), "projects.rules.MINIMUM_MONTHLY_WAGE",
+                "《最低工资规定》第七条、第十二条；本省最低工资标准", unit=YUAN_A_MONTH, minimum=500, maximum=20000),
 ]
 SETTINGS: dict[str, SettingSpec] = {spec.key: spec for spec in _SPECS}
 

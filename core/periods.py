@@ -79,3 +79,26 @@ def completed_years(start: dt.date, on: dt.date) -> int:
 def has_ended(start: dt.date, on: dt.date, **period) -> bool:
     """Whether the period from `start` is over on `on` (its last day is before `on`)."""
     return period_end(start, **period) < on
+
+
+# --- calendar months (payroll months, allocation months) -------------------------------------------------
+
+def month_start(day: dt.date) -> dt.date:
+    """The first day of the calendar month of `day` (how a payroll month is stored)."""
+    return day.replace(day=1)
+
+
+def add_months(month: dt.date, n: int) -> dt.date:
+    """The first day of the calendar month `n` months after (negative: before) the month of `month`."""
+    index = month.year * 12 + month.month - 1 + n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    """The last day of the calendar month of `month`."""
+    return add_months(month, 1) - ONE_DAY
+
+
+def day_in_month(month: dt.date, day: int) -> dt.date:
+    """Day `day` of the month of `month`, or its last day when the month is shorter (an agreed day 31)."""
+    return min(month.replace(day=1) + dt.timedelta(days=day - 1), month_end(month))

@@ -46,6 +46,13 @@ DEFAULT_TARGETS = {
 # day or holiday moves to the previous working day (domain.md §1.2 item 8, §12 item 5).
 DEFAULT_PAY_DAY = 15
 
+# 最低工资规定 (劳动和社会保障部令第21号) Arts. 7 and 12: the province sets the monthly minimum wage for the
+# normal working time, and wages for it may not be below it; Decree 724 Art. 34 puts it on the notice board.
+# The city enters its province's standard in force (city setting "minimum_monthly_wage", effective-dated,
+# as provinces revise it every few years); this default is the figure of the local rule set we know
+# (domain.md §9.5 item 16), in whole yuan a month.
+MINIMUM_MONTHLY_WAGE = 1890
+
 
 def account_deadline(contract_signed_on: dt.date | None) -> dt.date | None:
     """The last day to open the dedicated wage account."""

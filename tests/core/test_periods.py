@@ -111,3 +111,19 @@ def test_no_term_or_expiry_is_computed_outside_core_periods():
                 if PERIOD_ARITHMETIC.search(line):
                     offenders.append(f"{rel}:{number}: {line.strip()}")
     assert offenders == [], "count terms with core.periods (民法典 Arts. 201–203):\n" + "\n".join(offenders)
+
+
+@pytest.mark.parametrize(
+    ("month", "n", "expected"),
+    [(D(2026, 1, 1), -1, D(2025, 12, 1)), (D(2026, 12, 1), 1, D(2027, 1, 1)), (D(2026, 3, 1), -14, D(2025, 1, 1))],
+)
+def test_calendar_months_step_across_years(month, n, expected):
+    assert periods.add_months(month, n) == expected
+    assert periods.month_start(D(2026, 2, 17)) == D(2026, 2, 1)
+
+
+def test_an_agreed_day_falls_on_the_last_day_of_a_shorter_month():
+    assert periods.day_in_month(D(2026, 2, 1), 31) == D(2026, 2, 28)
+    assert periods.day_in_month(D(2028, 2, 1), 30) == D(2028, 2, 29)
+    assert periods.day_in_month(D(2026, 4, 1), 25) == D(2026, 4, 25)
+    assert periods.month_end(D(2026, 4, 1)) == D(2026, 4, 30)

@@ -6,8 +6,17 @@ from decimal import Decimal
 import factory
 from stdnum.cn import ric
 
-from projects.choices import PartyRole, ProjectStatus
-from projects.models import Employment, PayrollBatch, PayrollLine, Project, ProjectParty, WageAccount, Worker
+from projects.choices import MovementKind, PartyRole, ProjectStatus
+from projects.models import (
+    AccountMovement,
+    Employment,
+    PayrollBatch,
+    PayrollLine,
+    Project,
+    ProjectParty,
+    WageAccount,
+    Worker,
+)
 from tests.factories import EnterpriseFactory, district
 
 
@@ -66,6 +75,18 @@ class WageAccountFactory(factory.django.DjangoModelFactory):
     bank_name = "中国工商银行兰州城关支行"
     account_number = "2703001234567890123"
     opened_on = dt.date(2026, 1, 20)
+
+
+class AccountMovementFactory(factory.django.DjangoModelFactory):
+    """A labour-cost transfer from the client by default (kind=MovementKind.WAGE_PAYMENT for a debit)."""
+
+    class Meta:
+        model = AccountMovement
+
+    account = factory.SubFactory(WageAccountFactory)
+    kind = MovementKind.ALLOCATION
+    amount = Decimal("100000.00")
+    occurred_on = dt.date(2026, 3, 25)
 
 
 class WorkerFactory(factory.django.DjangoModelFactory):
