@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from audit.kinds import AuditKind
 from core.formats import yuan
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from .. import rules
@@ -23,8 +24,6 @@ from ..choices import CaseOutcome, CaseStatus, EventKind, ExtensionStatus, Servi
 from ..models import CaseInspector, Order
 from .common import (
     CASEWORKER_ROLES,
-    DomainError,
-    IllegalTransition,
     calendar,
     deadline,
     is_caseworker,
@@ -92,11 +91,11 @@ def assign_inspector(case, *, actor, inspector, on=None):
     case = lock_case(case, actor)
     require_status(case, CaseStatus.open(), _("Assigning an inspector"))
     if not is_caseworker(inspector, case.district_id):
-        raise DomainError(_("Only an inspector of %(district)s can be assigned (Decree 423 Art. 16).") % {
+        raise RuleRefused(_("Only an inspector of %(district)s can be assigned (Decree 423 Art. 16).") % {
             "district": case.district}, "inspector")
     existing = CaseInspector.objects.filter(case=case, inspector=inspector).first()
     if existing is not None:
-        raise DomainError(_("%(name)s recused from this case and cannot be assigned again.") % {"name": inspector}
+        raise RuleRefused(_("%(name)s recused from this case and cannot be assigned again.") % {"name": inspector}
                           if existing.recused else _("%(name)s is on the case already.") % {"name": inspector},
                           "inspector")
     CaseInspector.objects.create(case=case, inspector=inspector, assigned_at=timezone.now(), assigned_by=actor)
@@ -116,10 +115,10 @@ def recuse_inspector(assignment, *, actor, reason: str, on=None):
     case = lock_case(assignment.case, actor)
     require_status(case, CaseStatus.open(), _("Recusal"))
     if not reason.strip():
-        raise DomainError(_("Give the reason for the recusal."), "reason")
+        raise RuleRefused(_("Give the reason for the recusal."), "reason")
     assignment = CaseInspector.objects.select_for_update().get(pk=assignment.pk)
     if assignment.recused:
-        raise DomainError(_("This inspector has recused already."))
+        raise RuleRefused(_("This inspector has recused already."))
     assignment.recused, assignment.recusal_reason, assignment.recused_at = True, reason.strip(), timezone.now()
     save(assignment, actor)
     record_event(case, EventKind.RECUSED, _("%(name)s recused") % {"name": assignment.inspector}, actor=actor,
@@ -135,7 +134,7 @@ def request_extension(case, *, actor, reason: str, on=None):
     if case.extension_status in (ExtensionStatus.REQUESTED, ExtensionStatus.APPROVED):
         raise IllegalTransition(_("The investigation can be extended only once; it was requested already."))
     if not reason.strip():
-        raise DomainError(_("Explain why the case is complex."), "reason")
+        raise RuleRefused(_("Explain why the case is complex."), "reason")
     case.extension_status, case.extension_reason = ExtensionStatus.REQUESTED, reason.strip()
     case.extension_requested_by = actor
     save(case, actor)
@@ -176,15 +175,15 @@ def issue_order(case, *, actor, issued_on, workdays: int, amount, workers: int, 
     case = lock_case(case, actor)
     require_status(case, [S.INVESTIGATING], _("Issuing an order"))
     if len(active_inspectors(case)) < rules.MIN_INSPECTORS:
-        raise DomainError(_("At least two inspectors must be on the case (Decree 423 Art. 16)."))
+        raise RuleRefused(_("At least two inspectors must be on the case (Decree 423 Art. 16)."))
     if workdays < 1:
-        raise DomainError(_("Give at least one working day."), "workdays")
+        raise RuleRefused(_("Give at least one working day."), "workdays")
     if amount is None or amount <= 0 or workers < 1:
-        raise DomainError(_("An order to pay names an amount and the workers."), "amount")
+        raise RuleRefused(_("An order to pay names an amount and the workers."), "amount")
     if served_on < issued_on:
-        raise DomainError(_("The order cannot be served before it is issued."), "served_on")
+        raise RuleRefused(_("The order cannot be served before it is issued."), "served_on")
     if service_method == ServiceMethod.POSTED and not service_evidence.strip():
-        raise DomainError(_("A posted order needs its photo or video record (2013 interpretation Art. 4)."),
+        raise RuleRefused(_("A posted order needs its photo or video record (2013 interpretation Art. 4)."),
                           "service_evidence")
     due = deadline(calendar().add_workdays, issued_on, workdays)
     order = Order(case=case, number=number.strip() or f"{case.number}-L{case.orders.count() + 1}",
@@ -232,7 +231,7 @@ def close_case(case, *, actor, outcome: str, summary: str, on=None):
         raise IllegalTransition(_("A case that is “%(status)s” cannot be closed as “%(outcome)s”.") % {
             "status": case.get_status_display(), "outcome": Out(outcome).label if outcome in Out.values else outcome})
     if not summary.strip():
-        raise DomainError(_("Summarise how the case ended."), "summary")
+        raise RuleRefused(_("Summarise how the case ended."), "summary")
     on = on or today()
     transition(case, S.CLOSED)
     case.outcome, case.closing_summary, case.closed_on = outcome, summary.strip(), on
@@ -248,7 +247,7 @@ def withdraw_case(case, *, actor, reason: str, on=None):
     case = lock_case(case, actor)
     transition(case, S.WITHDRAWN)
     if not reason.strip():
-        raise DomainError(_("Give the reason for withdrawing the case."), "reason")
+        raise RuleRefused(_("Give the reason for withdrawing the case."), "reason")
     on = on or today()
     case.closing_summary, case.closed_on = reason.strip(), on
     save(case, actor)

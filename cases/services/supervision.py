@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.formats import yuan
+from kernel.errors import RuleRefused
 from kernel.roles import Action, Role
 
 from ..choices import CaseStatus, EventKind
 from ..models import Complaint, DifficultCaseThreshold
-from .common import DomainError, calendar, deadline, lock_case, record_event, require_status, save, today
+from .common import calendar, deadline, lock_case, record_event, require_status, save, today
 
 __all__ = ["assign_leader", "evaluate_flags", "flag_reasons", "list_for_supervision"]
 
@@ -63,9 +64,9 @@ def assign_leader(case, *, actor, leader, responsibilities: str, on=None):
     case = lock_case(case, actor, Action.APPROVE)
     require_status(case, CaseStatus.open(), _("Assigning a responsible leader"))
     if leader.role not in (Role.DISTRICT_OFFICIAL, Role.CITY_LEADER, Role.CITY_ADMIN) or not leader.is_active:
-        raise DomainError(_("The responsible leader must be an official or a city leader."), "leader")
+        raise RuleRefused(_("The responsible leader must be an official or a city leader."), "leader")
     if not responsibilities.strip():
-        raise DomainError(_("List the leader's responsibilities."), "responsibilities")
+        raise RuleRefused(_("List the leader's responsibilities."), "responsibilities")
     case.leader, case.leader_responsibilities = leader, responsibilities.strip()
     save(case, actor)
     record_event(case, EventKind.SUPERVISION, _("Responsible leader: %(name)s") % {"name": leader}, actor=actor,
@@ -80,7 +81,7 @@ def list_for_supervision(case, *, actor, note: str, on=None):
     case = lock_case(case, actor, Action.APPROVE)
     require_status(case, CaseStatus.open(), _("Listed supervision"))
     if case.listed_supervision:
-        raise DomainError(_("The case is under listed supervision already."))
+        raise RuleRefused(_("The case is under listed supervision already."))
     on = on or today()
     threshold = DifficultCaseThreshold.objects.in_force(on).first()
     days = threshold.supervision_workdays if threshold else 30

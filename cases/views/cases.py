@@ -13,15 +13,16 @@ from django.views.decorators.http import require_POST
 from audit import events
 from audit.kinds import AuditKind
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 
-from .. import documents, rules, services
+from .. import documents, rules
 from ..choices import CaseStatus
 from ..filtersets import CaseFilterSet
 from ..models import Case, CaseEvent, CaseInspector, Complaint, EscalationRequest, MassIncident, Order, Recovery
 from ..services.police import crime_check
 from .actions import ACTIONS, BY_NAME, available, make_form, scopes_for, unavailable
-from .common import Countdowns, add_domain_error
+from .common import Countdowns
 from .complaints import pdf_response
 
 TIMELINE_LENGTH = 200
@@ -119,8 +120,8 @@ def case_act(request, pk, action):
     if form.is_valid():
         try:
             spec.perform(case, request.user, form.cleaned_data)
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("%(action)s: done.") % {"action": spec.label})
             return redirect(case.get_absolute_url())

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kernel.errors import DomainError
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
@@ -126,7 +127,7 @@ def quick_action(request, kind, pk, action):
     message = error = ""
     try:
         result = perform(obj, request.user)
-    except services.DomainError as exc:
+    except DomainError as exc:
         error = exc.message
     else:
         message = _("Done.")

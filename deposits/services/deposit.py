@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import record_with_timeline
+from kernel.errors import RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.choices import ProjectStatus
@@ -89,9 +90,9 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
         result, inputs = rates.assess_project(project, on, annual_amount=annual_amount, jurisdiction=jurisdiction)
     deposit = Deposit.objects.select_for_update().filter(project=project).first()
     if deposit is not None and deposit.status not in (DepositStatus.REQUIRED, DepositStatus.EXEMPT):
-        raise ValidationError(_("The deposit is already stored or guaranteed; it is not re-assessed."))
+        raise RuleRefused(_("The deposit is already stored or guaranteed; it is not re-assessed."))
     if deposit is not None and deposit.entries.filter(kind__in=EntryKind.credits()).exists():
-        raise ValidationError(_("Money has been received; reverse it before re-assessing."))
+        raise RuleRefused(_("Money has been received; reverse it before re-assessing."))
     deposit = deposit or Deposit(project=project)
     deposit.enterprise = project.general_contractor
     deposit.policy = result.policy
@@ -125,7 +126,7 @@ def _may(actor, action) -> bool:
 
 def _require(condition, message):
     if not condition:
-        raise ValidationError(message)
+        raise RuleRefused(message)
 
 
 @transaction.atomic
@@ -167,7 +168,7 @@ def check_guarantee(deposit, *, amount, valid_from, valid_until, original_held):
     if not original_held:
         errors["original_held"] = _("The bureau must hold the original.")
     if errors:
-        raise ValidationError(errors)
+        raise RuleRefused(fields=errors)
 
 
 @transaction.atomic

@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, message_from
 from kernel.roles import Action
 
 from .. import services
@@ -97,8 +97,8 @@ def fund_action(request, pk, action):
     if form.is_valid():
         try:
             result = run(fund, request.user, form.cleaned_data, form)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except DomainError as exc:
+            message_from(request, exc)
         else:
             messages.success(request, _("%(action)s: done.") % {"action": label})
             if action == "advance":
