@@ -22,8 +22,15 @@ class DomainError(Exception):
 
     status_code = 400
     code = "refused"
+    # Whether an action panel (kernel.actions) shows this refusal next to the disabled action: a rule's
+    # refusal says what the user can do about it; a refusal of the record's state leaves the action out.
+    shown = True
 
-    def __init__(self, message=None, field: str | None = None, *, fields: dict | None = None):
+    def __init__(
+        self, message=None, field: str | None = None, *, fields: dict | None = None, shown: bool | None = None
+    ):
+        if shown is not None:
+            self.shown = shown
         self.fields = {name: str(text) for name, text in (fields or {}).items()}
         if message is None:
             message = " ".join(self.fields.values())
@@ -55,6 +62,7 @@ class IllegalTransition(DomainError):
 
     status_code = 409
     code = "illegal_transition"
+    shown = False
 
 
 class Conflict(DomainError):

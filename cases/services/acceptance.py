@@ -19,7 +19,7 @@ from ..models import Case, CaseInspector, Complaint
 from .common import calendar, deadline, is_caseworker, record_event, save, today
 from .supervision import evaluate_flags
 
-__all__ = ["decide_complaint", "file_case", "open_case_for", "record_supplement"]
+__all__ = ["check_decide_complaint", "decide_complaint", "file_case", "open_case_for", "record_supplement"]
 
 # Which refusal grounds fit which decision (若干规定 Art. 18; Decree 423 Art. 21).
 DECISION_GROUNDS = {
@@ -38,6 +38,13 @@ def _lock_complaint(complaint, actor) -> Complaint:
     return row
 
 
+def check_decide_complaint(actor, complaint) -> None:
+    """A complaint is decided once, while it is open."""
+    if not complaint.is_open:
+        raise IllegalTransition(_("This complaint was decided already (%(status)s).") % {
+            "status": complaint.get_status_display()})
+
+
 def _months(complaint) -> int:
     if not (complaint.owed_from and complaint.owed_to):
         return 0
@@ -54,9 +61,7 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     is refused with the rule's message. The reason is what the complainant reads on the status page."""
     complaint = _lock_complaint(complaint, actor)
     on = on or today()
-    if not complaint.is_open:
-        raise IllegalTransition(_("This complaint was decided already (%(status)s).") % {
-            "status": complaint.get_status_display()})
+    check_decide_complaint(actor, complaint)
     if decision not in ComplaintStatus.decisions():
         raise RuleRefused(_("Choose a decision."), "decision")
     check = rules.check_acceptance(

@@ -19,7 +19,8 @@ from ..models import CriminalThreshold, CriminalTransfer, MassIncident
 from .common import lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
-__all__ = ["crime_check", "record_mass_incident", "transfer_to_police", "update_transfer"]
+__all__ = ["check_transfer_to_police", "check_update_transfer", "crime_check", "record_mass_incident",
+           "transfer_to_police", "update_transfer"]
 
 # Which stage may follow which (a declined or judged transfer is final).
 NEXT_STAGES = {
@@ -43,11 +44,16 @@ def crime_check(case, on=None, province: str | None = None):
     return threshold, met
 
 
+def check_transfer_to_police(actor, case) -> None:
+    """A criminal transfer follows an order that went unpaid (the threshold is checked with the transfer)."""
+    require_status(case, [CaseStatus.OVERDUE], _("A criminal transfer"))
+
+
 @transaction.atomic
 def transfer_to_police(case, *, actor, document_number: str, police_unit: str, on=None):
     """Offered only when the order went unpaid (OVERDUE) and the amount meets the province's threshold."""
     case = lock_case(case, actor)
-    require_status(case, [CaseStatus.OVERDUE], _("A criminal transfer"))
+    check_transfer_to_police(actor, case)
     on = on or today()
     threshold, met = crime_check(case, on)
     if threshold is None:
@@ -71,12 +77,20 @@ def transfer_to_police(case, *, actor, document_number: str, police_unit: str, o
     return transfer
 
 
+def check_update_transfer(actor, case) -> None:
+    """A transfer is followed until it is declined or judged (final stages)."""
+    transfer = getattr(case, "transfer", None)
+    if transfer is None or not NEXT_STAGES[transfer.stage]:
+        raise IllegalTransition(_("The criminal transfer is not open to updates."))
+
+
 @transaction.atomic
 def update_transfer(transfer, *, actor, stage: str, on, police_case_number: str = "", court_result: str = "",
                     note: str = ""):
     """Follow the transfer: police acceptance, prosecution, the court's result."""
     case = lock_case(transfer.case, actor)
     transfer = CriminalTransfer.objects.select_for_update().get(pk=transfer.pk)
+    check_update_transfer(actor, case)
     if stage not in NEXT_STAGES[transfer.stage]:
         raise IllegalTransition(_("A transfer that is “%(current)s” cannot become “%(target)s”.") % {
             "current": transfer.get_stage_display(),

@@ -15,7 +15,7 @@ from audit import events
 from audit.kinds import AuditKind
 from core.formats import yuan
 from core.workdays import WorkdayCalendar
-from kernel.errors import Conflict, RuleRefused
+from kernel.errors import Conflict, IllegalTransition, RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -47,6 +47,20 @@ def clean_payees(payees, amount: Decimal) -> list[dict]:
     return rows
 
 
+def check_request_draw(actor, deposit) -> None:
+    """A draw needs money held on the deposit (the case's overdue order is checked with the request)."""
+    if deposit.status not in DepositStatus.held():
+        raise IllegalTransition(_("Nothing is held on this deposit."))
+
+
+def check_request_return(actor, deposit) -> None:
+    """The review found no arrears; one return request at a time."""
+    if deposit.status != DepositStatus.RETURN_REVIEW:
+        raise IllegalTransition(_("No return is under review."))
+    if deposit.approvals.filter(kind=ApprovalKind.RETURN, status=ApprovalStatus.PENDING).exists():
+        raise RuleRefused(_("A return is already waiting for approval."))
+
+
 @transaction.atomic
 def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) -> Approval:
     """Ask to draw on the deposit for a case whose payment order is overdue (65号 Art. 14)."""
@@ -57,8 +71,7 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
     amount = two_places(amount)
     if amount <= 0:
         raise RuleRefused(_("The amount must be positive."), "amount")
-    if deposit.status not in DepositStatus.held():
-        raise RuleRefused(_("Nothing is held on this deposit."))
+    check_request_draw(actor, deposit)
     order = draws.overdue_payment_order(deposit.project, case_ref, dep.today())
     if amount > deposit.balance:
         raise RuleRefused(_("The draw exceeds the balance of %(balance)s.")
@@ -85,10 +98,7 @@ def request_return(deposit, *, actor, reason, key=None) -> Approval:
     if found is not None:
         return found
     deposit = dep.locked(deposit, actor)
-    if deposit.status != DepositStatus.RETURN_REVIEW:
-        raise RuleRefused(_("No return is under review."))
-    if deposit.approvals.filter(kind=ApprovalKind.RETURN, status=ApprovalStatus.PENDING).exists():
-        raise RuleRefused(_("A return is already waiting for approval."))
+    check_request_return(actor, deposit)
     balance = deposit.balance
     if balance <= 0:
         raise RuleRefused(_("Nothing is held on this deposit."))

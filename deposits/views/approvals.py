@@ -51,7 +51,8 @@ class ApprovalListView(FilteredListView):
         draw = actions.BY_SLUG["draw"]
         rows = draws.pending_drawdowns(self.request.user)
         for row in rows:
-            row.may_draw = row.deposit is not None and row.pending_draw is None and draw.applies(row.deposit)
+            row.may_draw = row.deposit is not None and row.pending_draw is None \
+                and draw.available(self.request.user, row.deposit)
         context["drawdown_requests"] = rows
         return context
 

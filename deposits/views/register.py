@@ -98,7 +98,7 @@ def deposit_detail(request, pk):
     today = timezone.localdate()
     return render(request, "deposits/deposit_detail.html", {
         "deposit": deposit, "entries": entries, "approvals": approvals, "balance": deposit.balance,
-        "actions": actions.available(deposit) if may_act else [], "permit": eligibility(deposit.project),
+        "actions": actions.available(deposit, request.user, may_act), "permit": eligibility(deposit.project),
         "overdue": deposit.overdue(today), "expiring": deposit.expiring(today), "today": today,
         "returned": deposit.status == DepositStatus.RETURNED,
     })
@@ -108,7 +108,7 @@ def deposit_detail(request, pk):
 def deposit_action(request, pk, action):
     deposit = _deposit(request, pk, Action.CHANGE)
     spec = actions.BY_SLUG.get(action)
-    if spec is None or not spec.applies(deposit):
+    if spec is None or not spec.available(request.user, deposit):
         raise Http404
     form = actions.form_for(spec, deposit, request.user, request.POST if request.method == "POST" else None,
                             query=request.GET)
