@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from audit import events
 from audit.kinds import AuditKind
-from blacklist.services import DomainError
 from core import periods
 from core.collation import pinyin
 from enterprises.choices import EnterpriseStatus, TimelineKind
 from enterprises.models import Enterprise
 from enterprises.timeline import record_with_timeline
+from kernel.errors import RuleRefused
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
@@ -27,7 +27,6 @@ from .models import Certificate, CertificateApplication, CertificatePolicy, Comm
 
 __all__ = [
     "CheckResult",
-    "DomainError",
     "apply",
     "check",
     "may_apply",
@@ -87,7 +86,7 @@ def _require(user, enterprise):
     if not may_apply(user, enterprise):
         raise PermissionDenied(_("You may not apply for this enterprise."))
     if enterprise.status == EnterpriseStatus.DEREGISTERED:
-        raise DomainError(_("A deregistered enterprise gets no certificate."))
+        raise RuleRefused(_("A deregistered enterprise gets no certificate."))
 
 
 def _serial(prefix: str, on: dt.date, model) -> str:
@@ -107,9 +106,9 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
     _require(actor, enterprise)
     terms = policy(on)
     if terms.mode != Mode.CERTIFICATE:
-        raise DomainError(_("The city no longer issues certificates: sign a no-arrears commitment letter instead."))
+        raise RuleRefused(_("The city no longer issues certificates: sign a no-arrears commitment letter instead."))
     if purpose not in Purpose.values:
-        raise DomainError(_("Choose the purpose."), "purpose")
+        raise RuleRefused(_("Choose the purpose."), "purpose")
     result = check(enterprise, on)
     application = CertificateApplication.objects.create(
         enterprise=enterprise, district=enterprise.district, purpose=purpose, purpose_detail=purpose_detail.strip(),
@@ -141,7 +140,7 @@ def apply(enterprise, *, actor, purpose: str, purpose_detail: str = "", on=None)
 def revoke(certificate, *, actor, reason: str, ref: str = "") -> Certificate:
     """Revoke one certificate with the reason (an official by hand, or the platform: actor None)."""
     if not reason.strip():
-        raise DomainError(_("Give the reason."), "reason")
+        raise RuleRefused(_("Give the reason."), "reason")
     qs = Certificate.objects.all() if actor is None else Certificate.objects.visible_to(actor, Action.CHANGE)
     certificate = qs.select_for_update(of=("self",)).select_related("enterprise").filter(pk=certificate.pk).first()
     if certificate is None or (actor is not None and actor.role == Role.ENTERPRISE):
@@ -180,12 +179,12 @@ def sign_commitment(enterprise, *, actor, purpose: str, purpose_detail: str = ""
     _require(actor, enterprise)
     terms = policy(on)
     if terms.mode != Mode.COMMITMENT:
-        raise DomainError(_("The city issues certificates: apply for a no-arrears certificate instead."))
+        raise RuleRefused(_("The city issues certificates: apply for a no-arrears certificate instead."))
     if purpose not in Purpose.values:
-        raise DomainError(_("Choose the purpose."), "purpose")
+        raise RuleRefused(_("Choose the purpose."), "purpose")
     result = check(enterprise, on)
     if not result.passed:
-        raise DomainError(result.refusal())
+        raise RuleRefused(result.refusal())
     letter = CommitmentLetter(
         serial=_serial("CN", on, CommitmentLetter), enterprise=enterprise, district=enterprise.district,
         purpose=purpose, purpose_detail=purpose_detail.strip(),

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from audit import events
 from audit.kinds import AuditKind
-from blacklist.services import DomainError
 from core.excel import stream_xlsx
 from core.views import FilteredListView
 from enterprises.models import Enterprise
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
@@ -101,8 +101,10 @@ def apply(request):
             try:
                 application = services.apply(enterprise, actor=user, purpose=form.cleaned_data["purpose"],
                                              purpose_detail=form.cleaned_data["purpose_detail"])
-            except (DomainError, PermissionDenied) as exc:
-                form.add_error(None, getattr(exc, "message", None) or str(exc))
+            except DomainError as exc:
+                form_error_from(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
             else:
                 if application.outcome == Outcome.ISSUED:
                     messages.success(request, _("The check passed: certificate issued."))
@@ -166,8 +168,10 @@ def certificate_revoke(request, pk):
     if form.is_valid():
         try:
             services.revoke(certificate, actor=request.user, reason=form.cleaned_data["reason"])
-        except (DomainError, PermissionDenied) as exc:
-            form.add_error(None, getattr(exc, "message", None) or str(exc))
+        except DomainError as exc:
+            form_error_from(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Certificate revoked."))
             return redirect(certificate.get_absolute_url())
@@ -185,8 +189,10 @@ def commit(request):
         try:
             letter = services.sign_commitment(request.user.enterprise, actor=request.user, purpose=d["purpose"],
                                               purpose_detail=d["purpose_detail"], signatory=d["signatory"])
-        except (DomainError, PermissionDenied) as exc:
-            form.add_error(None, getattr(exc, "message", None) or str(exc))
+        except DomainError as exc:
+            form_error_from(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Commitment letter %(serial)s signed.") % {"serial": letter.serial})
             return redirect("certificates:list")

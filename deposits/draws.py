@@ -10,32 +10,29 @@ from django.utils.translation import gettext as _
 from cases import facts as case_facts
 from cases.choices import EscalationKind
 from core.formats import yuan
+from kernel.errors import RuleRefused
 from kernel.roles import Action
 
 from .choices import ApprovalKind
 from .models import Approval, Deposit
 
-__all__ = ["DrawRefused", "DrawdownRequest", "draw_executed", "overdue_payment_order", "pending_drawdowns"]
-
-
-class DrawRefused(Exception):
-    """A draw's legal preconditions are not met (65号 Art. 14)."""
+__all__ = ["DrawdownRequest", "draw_executed", "overdue_payment_order", "pending_drawdowns"]
 
 
 def overdue_payment_order(project, ref: str, on: dt.date) -> case_facts.PaymentOrder:
-    """The payment order that allows a draw on `on`, or DrawRefused naming what is missing."""
+    """The payment order that allows a draw on `on`, or RuleRefused naming what is missing (65号 Art. 14)."""
     ref = (ref or "").strip()
     if not ref:
-        raise DrawRefused(_("Name the case or decision that ordered payment."))
+        raise RuleRefused(_("Name the case or decision that ordered payment."))
     order = case_facts.payment_order(ref)
     if order is None:
-        raise DrawRefused(_("No decision ordering payment was found under %(ref)s for this project.") % {"ref": ref})
+        raise RuleRefused(_("No decision ordering payment was found under %(ref)s for this project.") % {"ref": ref})
     if order.project_id != project.pk:
-        raise DrawRefused(_("Decision %(ref)s concerns another project.") % {"ref": ref})
+        raise RuleRefused(_("Decision %(ref)s concerns another project.") % {"ref": ref})
     if order.paid:
-        raise DrawRefused(_("Decision %(ref)s has been complied with: nothing is owed.") % {"ref": ref})
+        raise RuleRefused(_("Decision %(ref)s has been complied with: nothing is owed.") % {"ref": ref})
     if order.deadline >= on:
-        raise DrawRefused(_("The deadline of decision %(ref)s (%(deadline)s) has not passed yet.")
+        raise RuleRefused(_("The deadline of decision %(ref)s (%(deadline)s) has not passed yet.")
                           % {"ref": ref, "deadline": order.deadline.isoformat()})
     return order
 

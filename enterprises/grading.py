@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from audit import events
 from audit.kinds import AuditKind
 from core.city_settings import city_setting
+from kernel.errors import RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -240,7 +241,7 @@ def propose_grades(enterprises, year: int, *, actor=None, include_decided: bool 
 def propose_grade(enterprise, year: int, *, actor) -> CreditGrade:
     """Propose (or refresh the proposal of) one enterprise's grade for the year."""
     if enterprise.status == EnterpriseStatus.DEREGISTERED:
-        raise ValidationError(_("A deregistered enterprise is not graded."))
+        raise RuleRefused(_("A deregistered enterprise is not graded."))
     propose_grades(Enterprise.objects.filter(pk=enterprise.pk), year, actor=actor, include_decided=True)
     return CreditGrade.objects.get(enterprise=enterprise, year=year, status=GradeStatus.PROPOSED)
 
@@ -293,9 +294,9 @@ def confirm_grade(grade: CreditGrade, *, actor, final: str | None = None, note: 
     grade = rows[0]
     final = final or grade.proposed_grade
     if final != grade.proposed_grade and not note.strip():
-        raise ValidationError({"note": _("Give the reason for a grade other than the proposed one.")})
+        raise RuleRefused(_("Give the reason for a grade other than the proposed one."), "note")
     if final != Grade.C and any(r.get("binding") for r in grade.reasons):
-        raise ValidationError({"grade": _("An enterprise on the joint-punishment list is at least grade C.")})
+        raise RuleRefused(_("An enterprise on the joint-punishment list is at least grade C."), "grade")
     now = timezone.now()
     _decide(grade, actor=actor, final=final, note=note, now=now)
     grade._history_user = actor
@@ -337,7 +338,7 @@ def _grade_entry(grade, actor, now):
 def reject_grade(grade: CreditGrade, *, actor, reason: str) -> CreditGrade:
     """Reject a proposal (for example, a violation record that was wrong); the grade stays as it was."""
     if not reason.strip():
-        raise ValidationError({"reason": _("Give a reason.")})
+        raise RuleRefused(_("Give a reason."), "reason")
     rows = _approvable(actor, [grade.pk])
     if not rows:
         raise PermissionDenied

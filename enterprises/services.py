@@ -4,12 +4,13 @@ Grading actions live in enterprises.grading, the Excel import in enterprises.imp
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit import events
 from audit.kinds import AuditKind
+from kernel.errors import RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -130,7 +131,7 @@ def set_supervision_policy(policy: SupervisionPolicy, *, actor) -> SupervisionPo
                .filter(grade=policy.grade, effective_from__lt=policy.effective_from)
                .order_by("-effective_from").first())
     if SupervisionPolicy.objects.filter(grade=policy.grade, effective_from__gte=policy.effective_from).exists():
-        raise ValidationError({"effective_from": _("A version starting on or after this date exists already.")})
+        raise RuleRefused(_("A version starting on or after this date exists already."), "effective_from")
     if earlier is not None and (earlier.effective_to is None or earlier.effective_to >= policy.effective_from):
         earlier.effective_to = policy.effective_from - dt.timedelta(days=1)
         earlier._history_user = actor

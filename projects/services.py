@@ -2,7 +2,7 @@
 the actor's scope after the write, writes its audit event and, where an enterprise is concerned, a line on
 its timeline (enterprises.timeline.record_with_timeline). Excel and API submissions live in projects.importers."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from audit import events
 from audit.kinds import AuditKind
 from enterprises.timeline import record_with_timeline
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
 
@@ -86,7 +87,7 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
     caller = project
     project = Project.objects.select_for_update().get(pk=project.pk)
     if status not in STATUS_TRANSITIONS[ProjectStatus(project.status)]:
-        raise ValidationError(_("A project cannot go from %(old)s to %(new)s.") % {
+        raise IllegalTransition(_("A project cannot go from %(old)s to %(new)s.") % {
             "old": project.get_status_display(), "new": ProjectStatus(status).label})
     if status == ProjectStatus.UNDER_CONSTRUCTION and project.status == ProjectStatus.PERMIT_PENDING:
         _require_permit_preconditions(project)
@@ -117,9 +118,9 @@ def _require_permit_preconditions(project):
 
     result = eligibility(project)
     if not result.eligible:
-        raise ValidationError(_("Construction cannot start: permit preconditions not met: %(missing)s.") % {
+        raise RuleRefused(_("Construction cannot start: permit preconditions not met: %(missing)s.") % {
             "missing": "; ".join(str(r.label) + (f" ({r.missing_note})" if r.missing_note else "")
-                                 for r in result.missing)}, code="permit_preconditions")
+                                 for r in result.missing)})
 
 
 @transaction.atomic
@@ -238,7 +239,7 @@ def reveal_id_number(worker: Worker, *, actor, reason: str) -> str:
     """The full ID number, for an authorised user who gives a reason; every read is audited."""
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError(_("Give the reason for reading the full number."))
+        raise RuleRefused(_("Give the reason for reading the full number."))
     if not may_reveal(actor, worker):
         events.record(AuditKind.PERSONAL_DATA_REVEAL_REFUSED, actor=actor, obj=worker, success=False, field="id_number")
         raise PermissionDenied

@@ -252,6 +252,8 @@ REST_FRAMEWORK = {
         "user": env.str("API_THROTTLE_USER", default="1200/min"),
     },
     "COERCE_DECIMAL_TO_STRING": True,
+    # a business refusal (kernel.errors.DomainError) answers 400/409 with its message, once for every API
+    "EXCEPTION_HANDLER": "kernel.api.errors.exception_handler",
     "NUM_PROXIES": PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {

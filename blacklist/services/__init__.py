@@ -1,7 +1,7 @@
 """Business actions of the blacklist app. Views, API, admin, tasks and demo data all call these; each runs
 in one transaction, locks its row, and writes its audit event and enterprise timeline entry there."""
 
-from .common import DomainError, IllegalTransition, policy
+from .common import policy
 from .listing import (
     TRANSITIONS,
     check_criteria,
@@ -18,8 +18,6 @@ from .publication import candidates, edit_item, exclude_item, gather_batch, publ
 
 __all__ = [
     "TRANSITIONS",
-    "DomainError",
-    "IllegalTransition",
     "candidates",
     "check_criteria",
     "decide_early_removal",

@@ -11,27 +11,11 @@ from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
 from enterprises.timeline import record_with_timeline
+from kernel.errors import RuleRefused
 
 from ..models import BlacklistPolicy, PunishmentNotice
 
 FEED_LOCK = 745_045  # pg advisory lock key: notices commit in id order, so a since= cursor never skips one
-
-
-class DomainError(Exception):
-    """A rule refused the action; the message is shown to the user as it is (API: 400)."""
-
-    status_code = 400
-
-    def __init__(self, message, field: str | None = None):
-        self.message = str(message)
-        self.field = field
-        super().__init__(self.message)
-
-
-class IllegalTransition(DomainError):
-    """The entry is not in a state that allows the action (API: 409)."""
-
-    status_code = 409
 
 
 def today() -> dt.date:
@@ -48,7 +32,7 @@ def add_workdays(start: dt.date, n: int) -> dt.date:
     try:
         return WorkdayCalendar().add_workdays(start, n)
     except CalendarNotCovered as exc:
-        raise DomainError(_(
+        raise RuleRefused(_(
             "The deadline cannot be computed: there is no holiday schedule for %(year)d. Ask the city "
             "administrator to enter the %(year)d calendar; nothing was changed.") % {"year": exc.year}) from exc
 

@@ -27,13 +27,14 @@ from core.city_settings import city_setting
 from core.formats import yuan
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.timeline import file_language
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
 from .. import hooks, rules
 from ..choices import ListingStatus, NoticeKind, PersonRole
 from ..models import ListedPerson, ListingEntry
-from .common import DomainError, IllegalTransition, add_workdays, notify_departments, policy, record, save, today
+from .common import add_workdays, notify_departments, policy, record, save, today
 
 __all__ = [
     "TRANSITIONS",
@@ -139,10 +140,10 @@ def propose_listing(request, *, actor, persons=(), facts: str = "", on=None) -> 
         raise IllegalTransition(_("Only a pending joint-punishment list review can be proposed."))
     case = request.case
     if case.enterprise_id is None:
-        raise DomainError(_("The case names no registered enterprise: match the employer first."))
+        raise RuleRefused(_("The case names no registered enterprise: match the employer first."))
     result = check_criteria(case, on)
     if not result.eligible:
-        raise DomainError(" ".join(result.refusals))
+        raise RuleRefused(" ".join(result.refusals))
     unpaid = max(case.amount_unpaid, Decimal(str(request.basis.get("unpaid") or 0)))
     order = case.orders.order_by("-issued_on", "-pk").first()
     entry = save(ListingEntry(
@@ -167,7 +168,7 @@ def propose_listing(request, *, actor, persons=(), facts: str = "", on=None) -> 
 def dismiss_review(request, *, actor, reason: str):
     """Drop a review request that does not lead to a proposal, with the reason."""
     if not reason.strip():
-        raise DomainError(_("Give the reason."), "reason")
+        raise RuleRefused(_("Give the reason."), "reason")
     if not can(actor, Action.ADD, ListingEntry):
         raise PermissionDenied(_("You may not act on this request."))
     request = case_facts.lock_pending_request(actor, request.pk, EscalationKind.BLACKLIST_REVIEW)
@@ -189,7 +190,7 @@ def serve_notice(entry, *, actor, served_on, notice_number: str = "") -> Listing
     entry = _lock(entry, actor)
     _transition(entry, S.NOTIFIED)
     if served_on < entry.proposed_on:
-        raise DomainError(_("The notice cannot be served before the proposal."), "served_on")
+        raise RuleRefused(_("The notice cannot be served before the proposal."), "served_on")
     entry.notice_served_on = served_on
     entry.notice_number = notice_number.strip() or f"{entry.case.number}-GZ"
     entry.objection_deadline = add_workdays(served_on, policy(served_on).objection_workdays)
@@ -208,9 +209,9 @@ def record_statement(entry, *, actor, text: str, received_on) -> ListingEntry:
     if entry.status != S.NOTIFIED:
         raise IllegalTransition(_("A statement is recorded only while the prior notice is running."))
     if not text.strip():
-        raise DomainError(_("Summarise the statement."), "text")
+        raise RuleRefused(_("Summarise the statement."), "text")
     if received_on > entry.objection_deadline:
-        raise DomainError(_("The objection period ended on %(day)s.") % {
+        raise RuleRefused(_("The objection period ended on %(day)s.") % {
             "day": f"{entry.objection_deadline:%Y-%m-%d}"}, "received_on")
     entry.statement = f"{entry.statement}\n{received_on:%Y-%m-%d} {text.strip()}".strip()
     entry.statement_received_on = received_on
@@ -235,7 +236,7 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
     entry.decided_on, entry.decided_by, entry.decision_note = on, actor, note.strip()
     if not listed:
         if not note.strip():
-            raise DomainError(_("Give the reason for not listing."), "note")
+            raise RuleRefused(_("Give the reason for not listing."), "note")
         _transition(entry, S.NOT_LISTED)
         entry.ended_on, entry.end_reason = on, note.strip()
         save(entry, actor)
@@ -243,7 +244,7 @@ def decide_listing(entry, *, actor, listed: bool, decision_number: str = "", not
                url=entry.get_absolute_url())
         return entry
     if not decision_number.strip():
-        raise DomainError(_("Give the decision's document number."), "decision_number")
+        raise RuleRefused(_("Give the decision's document number."), "decision_number")
     _transition(entry, S.LISTED)
     terms = policy(on)
     entry.decision_number = decision_number.strip()
@@ -275,7 +276,7 @@ def request_early_removal(entry, *, actor, corrected_on, commitment_signed_on, o
     missing = rules.early_removal_refusals(corrected_on=corrected_on, commitment_signed_on=commitment_signed_on,
                                            unpaid=case.amount_unpaid, on=on, months=terms.early_removal_months)
     if missing:
-        raise DomainError(" ".join(missing))
+        raise RuleRefused(" ".join(missing))
     _transition(entry, S.REMOVAL_REQUESTED)
     entry.corrected_on, entry.commitment_signed_on = corrected_on, commitment_signed_on
     entry.removal_requested_on, entry.removal_requested_by = on, actor
@@ -296,7 +297,7 @@ def decide_early_removal(entry, *, actor, approve: bool, note: str = "", on=None
     _second_person(actor, entry.removal_requested_by, _("The early-removal decision"))
     if not approve:
         if not note.strip():
-            raise DomainError(_("Give the reason for refusing."), "note")
+            raise RuleRefused(_("Give the reason for refusing."), "note")
         _transition(entry, S.LISTED)
         entry.removal_requested_on = entry.removal_requested_by = entry.removal_decision_due = None
         save(entry, actor)

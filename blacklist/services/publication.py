@@ -16,13 +16,14 @@ from cases import facts as case_facts
 from cases.choices import CaseOutcome
 from core.formats import yuan
 from enterprises.timeline import file_language
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
 from .. import rules
 from ..choices import BatchStatus
 from ..models import PublicationBatch, PublishedViolation
-from .common import DomainError, IllegalTransition, policy, record, save
+from .common import policy, record, save
 
 __all__ = ["candidates", "edit_item", "exclude_item", "gather_batch", "publish_batch", "withdraw_batch"]
 
@@ -101,7 +102,7 @@ def edit_item(item, *, actor, facts: str, handling: str) -> PublishedViolation:
     """Reviewers correct the published wording (no names or numbers of workers)."""
     item = _draft_item(item, actor)
     if not facts.strip() or not handling.strip():
-        raise DomainError(_("Facts and handling are both published: give both."), "facts")
+        raise RuleRefused(_("Facts and handling are both published: give both."), "facts")
     item.facts, item.handling = facts.strip(), handling.strip()
     save(item, actor)
     events.record(AuditKind.PUBLICATION_ITEM_EDITED, actor=actor, obj=item, district=item.district)
@@ -113,7 +114,7 @@ def exclude_item(item, *, actor, reason: str) -> PublishedViolation:
     """Leave an item out of the batch (for example a case under review), with the reason."""
     item = _draft_item(item, actor)
     if not reason.strip():
-        raise DomainError(_("Give the reason."), "reason")
+        raise RuleRefused(_("Give the reason."), "reason")
     item.excluded, item.exclusion_reason = True, reason.strip()[:255]
     save(item, actor)
     events.record(AuditKind.PUBLICATION_ITEM_EXCLUDED, actor=actor, obj=item, district=item.district,
@@ -157,7 +158,7 @@ def withdraw_batch(batch, *, actor, reason: str) -> PublicationBatch:
     if batch.status != BatchStatus.PUBLISHED:
         raise IllegalTransition(_("Only a published batch is withdrawn."))
     if not reason.strip():
-        raise DomainError(_("Give the reason."), "reason")
+        raise RuleRefused(_("Give the reason."), "reason")
     now = timezone.now()
     batch.status, batch.withdrawn_at = BatchStatus.WITHDRAWN, now
     batch.note = f"{batch.note}\n{reason.strip()}".strip()

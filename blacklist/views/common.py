@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 
-from ..services import DomainError
+from kernel.errors import DomainError, form_error_from
 
 
 def run(request, form, perform, success: str):
@@ -11,7 +11,7 @@ def run(request, form, perform, success: str):
     try:
         perform(form.cleaned_data)
     except DomainError as exc:
-        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        form_error_from(form, exc)
         return False
     except PermissionDenied as exc:
         form.add_error(None, str(exc) or "403")

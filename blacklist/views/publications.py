@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
+from kernel.errors import DomainError
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -68,8 +69,10 @@ def batch_act(request, pk, action):
     if action == "publish":
         try:
             services.publish_batch(batch, actor=request.user)
-        except (services.DomainError, PermissionDenied) as exc:
-            return _refused(request, batch, getattr(exc, "message", None) or str(exc))
+        except DomainError as exc:
+            return _refused(request, batch, exc.message)
+        except PermissionDenied as exc:
+            return _refused(request, batch, str(exc))
         messages.success(request, _("Batch published."))
         return redirect(batch.get_absolute_url())
     if action == "withdraw":

@@ -4,7 +4,6 @@ from django.db import transaction
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.response import Response
 
 from kernel.api.viewsets import ScopedReadOnlyViewSet, ScopedViewSetMixin
@@ -27,23 +26,7 @@ def _money_as_text(value):
     return value
 
 
-class DomainErrorMixin:
-    """A business rule's refusal answers 400 (409 for an illegal state transition) with its message."""
-
-    def handle_exception(self, exc):
-        from django.core.exceptions import PermissionDenied
-
-        if isinstance(exc, services.DomainError):
-            body = {"detail": exc.message}
-            if exc.field:
-                body["field"] = exc.field
-            return Response(body, status=exc.status_code)
-        if isinstance(exc, PermissionDenied):
-            exc = ApiPermissionDenied(str(exc) or None)
-        return super().handle_exception(exc)
-
-
-class ComplaintViewSet(DomainErrorMixin, ScopedViewSetMixin, mixins.CreateModelMixin, mixins.ListModelMixin,
+class ComplaintViewSet(ScopedViewSetMixin, mixins.CreateModelMixin, mixins.ListModelMixin,
                        mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Complaints and reports in the caller's scope. Departments with a writing grant on cases.complaint
     submit complaints here; the district is routed from the employer or project (属地管理)."""
@@ -64,7 +47,7 @@ class ComplaintViewSet(DomainErrorMixin, ScopedViewSetMixin, mixins.CreateModelM
                                                             chosen_district=district, enforce_scope=True)
 
 
-class CaseViewSet(DomainErrorMixin, ScopedReadOnlyViewSet):
+class CaseViewSet(ScopedReadOnlyViewSet):
     """Cases in the caller's scope, with the statistics the dashboards read."""
 
     queryset = Case.objects.with_next_deadline().select_related("district").order_by("-filed_on", "-pk")

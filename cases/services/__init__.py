@@ -2,7 +2,7 @@
 one transaction, locks the case row, and writes its audit event and enterprise timeline entry there."""
 
 from .acceptance import decide_complaint, file_case, record_supplement
-from .common import DeadlineUnavailable, DomainError, IllegalTransition
+from .common import DeadlineUnavailable
 from .intake import match_enterprise, route_district, submit_complaint
 from .lifecycle import (
     assign_inspector,
@@ -27,8 +27,6 @@ from .supervision import assign_leader, evaluate_flags, list_for_supervision
 
 __all__ = [
     "DeadlineUnavailable",
-    "DomainError",
-    "IllegalTransition",
     "assign_inspector",
     "assign_leader",
     "close_case",

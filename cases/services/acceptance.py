@@ -10,15 +10,16 @@ from django.utils.translation import gettext as _
 from accounts.models import District
 from audit import events
 from audit.kinds import AuditKind
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from .. import hooks, rules
 from ..choices import CaseSource, CaseStatus, ComplaintStatus, EventKind, RefusalGround
 from ..models import Case, CaseInspector, Complaint
-from .common import DomainError, IllegalTransition, calendar, deadline, is_caseworker, record_event, save, today
+from .common import calendar, deadline, is_caseworker, record_event, save, today
 from .supervision import evaluate_flags
 
-__all__ = ["decide_complaint", "file_case", "open_case_for", "record_supplement"]
+__all__ = ["check_decide_complaint", "decide_complaint", "file_case", "open_case_for", "record_supplement"]
 
 # Which refusal grounds fit which decision (若干规定 Art. 18; Decree 423 Art. 21).
 DECISION_GROUNDS = {
@@ -37,6 +38,13 @@ def _lock_complaint(complaint, actor) -> Complaint:
     return row
 
 
+def check_decide_complaint(actor, complaint) -> None:
+    """A complaint is decided once, while it is open."""
+    if not complaint.is_open:
+        raise IllegalTransition(_("This complaint was decided already (%(status)s).") % {
+            "status": complaint.get_status_display()})
+
+
 def _months(complaint) -> int:
     if not (complaint.owed_from and complaint.owed_to):
         return 0
@@ -53,11 +61,9 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     is refused with the rule's message. The reason is what the complainant reads on the status page."""
     complaint = _lock_complaint(complaint, actor)
     on = on or today()
-    if not complaint.is_open:
-        raise IllegalTransition(_("This complaint was decided already (%(status)s).") % {
-            "status": complaint.get_status_display()})
+    check_decide_complaint(actor, complaint)
     if decision not in ComplaintStatus.decisions():
-        raise DomainError(_("Choose a decision."), "decision")
+        raise RuleRefused(_("Choose a decision."), "decision")
     check = rules.check_acceptance(
         violation_ended_on=complaint.owed_to, employer_identified=employer_identified,
         within_inspection=within_inspection, in_jurisdiction=in_jurisdiction,
@@ -66,20 +72,20 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     case = None
     if decision == ComplaintStatus.ACCEPTED:
         if not check.passes:
-            raise DomainError(_("The complaint cannot be accepted: %(rule)s") % {"rule": check.message}, "decision")
+            raise RuleRefused(_("The complaint cannot be accepted: %(rule)s") % {"rule": check.message}, "decision")
         case, joined = _join_or_file(complaint, actor=actor, on=on)
         reason = reason or (_("Accepted; joined case %(number)s, which handles the same employer.") if joined
                             else _("Accepted; case %(number)s filed.")) % {"number": case.number}
     else:
         if ground not in DECISION_GROUNDS[decision]:
-            raise DomainError(_("This ground does not fit the decision."), "ground")
+            raise RuleRefused(_("This ground does not fit the decision."), "ground")
         if ground == RefusalGround.TIME_BARRED and check.ground != RefusalGround.TIME_BARRED:
-            raise DomainError(_("The violation ended less than %(years)d years before the complaint: it is not "
+            raise RuleRefused(_("The violation ended less than %(years)d years before the complaint: it is not "
                                 "time-barred (Decree 423 Art. 20).") % {"years": rules.LIMITATION_YEARS}, "ground")
         if not reason:
-            raise DomainError(_("Give the reason that will be sent to the complainant."), "reason")
+            raise RuleRefused(_("Give the reason that will be sent to the complainant."), "reason")
         if decision == ComplaintStatus.REFERRED and not referred_to.strip():
-            raise DomainError(_("Name the department the complainant should go to."), "referred_to")
+            raise RuleRefused(_("Name the department the complainant should go to."), "referred_to")
     complaint.status = decision
     complaint.refusal_ground = ground if decision != ComplaintStatus.ACCEPTED else ""
     complaint.decision_reason = reason
@@ -104,7 +110,7 @@ def record_supplement(complaint, *, actor, note: str, now=None) -> Complaint:
     if complaint.status != ComplaintStatus.SUPPLEMENT:
         raise IllegalTransition(_("Only a complaint waiting for a supplement can receive one."))
     if not note.strip():
-        raise DomainError(_("Describe what was supplied."), "note")
+        raise RuleRefused(_("Describe what was supplied."), "note")
     now = now or timezone.now()
     complaint.received_on = timezone.localdate(now)
     complaint.acceptance_deadline = deadline(rules.acceptance_deadline, complaint.received_on, calendar())

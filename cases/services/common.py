@@ -1,4 +1,4 @@
-"""What every case service shares: domain errors, locking in scope, the working-day calendar and the
+"""What every case service shares: the deadline refusal, locking in scope, the working-day calendar and the
 one writer of a case event (case timeline + audit event + enterprise timeline, in one transaction)."""
 
 import datetime as dt
@@ -11,30 +11,14 @@ from audit.kinds import AuditKind
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
 from enterprises.timeline import record_with_timeline
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action, Role
 
 from ..choices import SERVED_EVENT_KINDS, EventKind
 from ..models import Case, CaseEvent
 
 
-class DomainError(Exception):
-    """A business rule refused the action; the message is shown to the user as it is."""
-
-    status_code = 400
-
-    def __init__(self, message, field: str | None = None):
-        self.message = str(message)
-        self.field = field
-        super().__init__(self.message)
-
-
-class IllegalTransition(DomainError):
-    """The case or complaint is not in a state that allows the action (API: 409 Conflict)."""
-
-    status_code = 409
-
-
-class DeadlineUnavailable(DomainError):
+class DeadlineUnavailable(RuleRefused):
     """A statutory deadline falls in a year without a holiday schedule (core.workdays raised and audited it)."""
 
     def __init__(self, year: int):

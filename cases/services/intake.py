@@ -18,13 +18,14 @@ from enterprises.models import Enterprise
 from enterprises.timeline import record_with_timeline
 from enterprises.validators import normalise_credit_code
 from kernel import crypto
+from kernel.errors import RuleRefused
 from kernel.roles import Action
 
 from .. import rules
 from ..choices import ComplaintKind
 from ..models import Complaint, ComplaintAttachment
 from ..uploads import MAX_ATTACHMENTS, check_attachment
-from .common import DomainError, calendar
+from .common import calendar
 
 __all__ = ["find_group_lead", "match_enterprise", "route_district", "submit_complaint"]
 
@@ -83,24 +84,24 @@ def find_group_lead(complaint: Complaint):
 
 def _validate(complaint: Complaint):
     if complaint.anonymous and complaint.kind == ComplaintKind.COMPLAINT:
-        raise DomainError(_("A complaint (投诉) must be named: only a report (举报) may be anonymous."), "anonymous")
+        raise RuleRefused(_("A complaint (投诉) must be named: only a report (举报) may be anonymous."), "anonymous")
     if complaint.anonymous:
         complaint.complainant_name = complaint.complainant_id_number = complaint.complainant_phone = ""
     elif not (complaint.complainant_name or "").strip() or not (complaint.complainant_phone or "").strip():
-        raise DomainError(_("Give the complainant's name and phone, or make an anonymous report."),
+        raise RuleRefused(_("Give the complainant's name and phone, or make an anonymous report."),
                           "complainant_name")
     id_number = normalise_id_number(complaint.complainant_id_number)
     if id_number:
         try:
             id_number = parse_id_number(id_number)  # the platform's one validator (core.identity)
         except InvalidIdNumber as exc:
-            raise DomainError(str(exc), "complainant_id_number") from exc
+            raise RuleRefused(str(exc), "complainant_id_number") from exc
     complaint.complainant_id_number = id_number
     complaint.complainant_id_index = crypto.blind_index(id_number) if id_number else ""
     if complaint.amount_owed is not None and complaint.amount_owed < 0:
-        raise DomainError(_("The amount owed cannot be negative."), "amount_owed")
+        raise RuleRefused(_("The amount owed cannot be negative."), "amount_owed")
     if complaint.owed_from and complaint.owed_to and complaint.owed_to < complaint.owed_from:
-        raise DomainError(_("The period owed ends before it starts."), "owed_to")
+        raise RuleRefused(_("The period owed ends before it starts."), "owed_to")
 
 
 @transaction.atomic
@@ -114,17 +115,17 @@ def submit_complaint(complaint: Complaint, *, actor=None, attachments=(), chosen
     client may add a complaint in the routed district (desk staff may take complaints for any district)."""
     _validate(complaint)
     if len(attachments) > MAX_ATTACHMENTS:
-        raise DomainError(_("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}, "attachments")
+        raise RuleRefused(_("At most %(n)d attachments.") % {"n": MAX_ATTACHMENTS}, "attachments")
     try:
         checked = [(upload, check_attachment(upload)) for upload in attachments]
     except ValidationError as exc:
-        raise DomainError(exc.messages[0], "attachments") from exc
+        raise RuleRefused(exc.messages[0], "attachments") from exc
     complaint.enterprise = match_enterprise(complaint.employer_credit_code, complaint.employer_name)
     complaint.employer_credit_code = normalise_credit_code(complaint.employer_credit_code or "")
     district = route_district(enterprise=complaint.enterprise, project=complaint.project,
                               chosen=chosen_district or getattr(actor, "district", None))
     if district is None:
-        raise DomainError(_("Choose the district where the work was done."), "district")
+        raise RuleRefused(_("Choose the district where the work was done."), "district")
     complaint.district = district
     now = now or timezone.now()
     complaint.received_at = now

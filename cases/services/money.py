@@ -14,16 +14,18 @@ from audit.kinds import AuditKind
 from core.aggregates import MoneySum
 from core.formats import CENT, percent, yuan
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseStatus, EscalationKind, EscalationStatus, EventKind, RecoveryKind, RecoveryStatus
 from ..models import EscalationRequest, RecoveredWorker, Recovery
-from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
+from .common import lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
-__all__ = ["complete_escalation", "confirm_recovery", "order_compensation", "outstanding", "record_recovery",
-           "request_escalation", "reverse_recovery"]
+__all__ = ["check_confirm_recovery", "check_order_compensation", "check_record_recovery", "check_request_escalation",
+           "check_reverse_recovery", "complete_escalation", "confirm_recovery", "order_compensation", "outstanding",
+           "record_recovery", "request_escalation", "reverse_recovery"]
 
 S = CaseStatus
 RECOVERY_STATES = [S.FILED, S.INVESTIGATING, S.ORDER_ISSUED, S.OVERDUE, S.COMPLIED, S.TRANSFERRED]
@@ -50,24 +52,29 @@ def _check_workers(workers, *, amount: Decimal, workers_paid: int) -> list[dict]
         try:
             line_amount = rules.money(Decimal(str(w["amount"])))
         except (InvalidOperation, KeyError, TypeError) as exc:
-            raise DomainError(_("Line %(n)d: the amount is not a number.") % {"n": number}, "workers") from exc
+            raise RuleRefused(_("Line %(n)d: the amount is not a number.") % {"n": number}, "workers") from exc
         if line_amount <= 0:
-            raise DomainError(_("Line %(n)d: the amount must be positive.") % {"n": number}, "workers")
+            raise RuleRefused(_("Line %(n)d: the amount must be positive.") % {"n": number}, "workers")
         id_number = normalise_id_number(w.get("id_number"))
         if id_number:
             try:
                 id_number = parse_id_number(id_number)
             except InvalidIdNumber as exc:
-                raise DomainError(_("Line %(n)d: %(error)s") % {"n": number, "error": exc}, "workers") from exc
+                raise RuleRefused(_("Line %(n)d: %(error)s") % {"n": number, "error": exc}, "workers") from exc
         lines.append({"name": name[:50], "id_number": id_number, "amount": line_amount})
     if lines and len(lines) != workers_paid:
-        raise DomainError(_("The list names %(lines)d workers but %(paid)d were paid: list every worker paid, or "
+        raise RuleRefused(_("The list names %(lines)d workers but %(paid)d were paid: list every worker paid, or "
                             "none.") % {"lines": len(lines), "paid": workers_paid}, "workers")
     total = sum((w["amount"] for w in lines), Decimal(0))
     if lines and total != amount:
-        raise DomainError(_("The workers' amounts add up to %(sum)s, not the %(amount)s paid.") % {
+        raise RuleRefused(_("The workers' amounts add up to %(sum)s, not the %(amount)s paid.") % {
             "sum": yuan(total), "amount": yuan(amount)}, "workers")
     return lines
+
+
+def check_record_recovery(actor, case) -> None:
+    """Wages paid are recorded while the case is open and not closed."""
+    require_status(case, RECOVERY_STATES, _("Recording recovered wages"))
 
 
 @transaction.atomic
@@ -78,23 +85,23 @@ def record_recovery(case, *, actor, paid_on, amount: Decimal, workers_paid: int,
     needs a reason and waits for a second official's confirmation before it counts. When the order's
     amount is reached the case has complied (on time or late: the compensation already decided stays due)."""
     case = lock_case(case, actor)
-    require_status(case, RECOVERY_STATES, _("Recording recovered wages"))
+    check_record_recovery(actor, case)
     if amount is None or amount <= 0:
-        raise DomainError(_("The amount must be positive."), "amount")
+        raise RuleRefused(_("The amount must be positive."), "amount")
     amount = rules.money(amount)
     if workers_paid is None or workers_paid < 1:
-        raise DomainError(_("At least one worker was paid."), "workers_paid")
+        raise RuleRefused(_("At least one worker was paid."), "workers_paid")
     if paid_on is None or paid_on > today():
-        raise DomainError(_("A payment cannot be dated in the future."), "paid_on")
+        raise RuleRefused(_("A payment cannot be dated in the future."), "paid_on")
     headcount = _headcount(case)
     if headcount and workers_paid > headcount:
-        raise DomainError(_("The case is about %(n)d workers: %(paid)d cannot have been paid.") % {
+        raise RuleRefused(_("The case is about %(n)d workers: %(paid)d cannot have been paid.") % {
             "n": headcount, "paid": workers_paid}, "workers_paid")
     lines = _check_workers(workers, amount=amount, workers_paid=workers_paid)
     reason = (reason or "").strip()
     above = amount > outstanding(case)
     if above and not reason:
-        raise DomainError(_("%(amount)s is more than the %(owed)s still owed: give the reason (interest, "
+        raise RuleRefused(_("%(amount)s is more than the %(owed)s still owed: give the reason (interest, "
                             "compensation); a second official must confirm it.") % {
             "amount": yuan(amount), "owed": yuan(outstanding(case))}, "reason")
     recovery = save(Recovery(case=case, paid_on=paid_on, amount=amount, workers_paid=workers_paid,
@@ -115,19 +122,26 @@ def record_recovery(case, *, actor, paid_on, amount: Decimal, workers_paid: int,
     return recovery
 
 
+def check_confirm_recovery(actor, case, recovery=None) -> None:
+    """Maker ≠ checker: a payment awaiting confirmation is confirmed by another official than its recorder.
+    Without `recovery`: whether any payment of the case is there for the actor to confirm."""
+    pending = [recovery] if recovery is not None else list(case.recoveries.pending())
+    if not pending or any(r.status != RecoveryStatus.PENDING for r in pending):
+        raise IllegalTransition(_("This payment is not awaiting confirmation."))
+    if all(r.recorded_by_id == getattr(actor, "pk", None) for r in pending):
+        raise PermissionDenied(_("A payment must be confirmed by someone other than the official who recorded it."))
+
+
 @transaction.atomic
 def confirm_recovery(recovery, *, actor, approve: bool, note: str = ""):
     """The second official confirms (or not) a payment above what was owed; the recorder cannot (maker ≠
     checker). A confirmed payment counts from then on."""
     case = lock_case(recovery.case, actor, Action.APPROVE)
     recovery = Recovery.objects.select_for_update().get(pk=recovery.pk, case=case)
-    if recovery.status != RecoveryStatus.PENDING:
-        raise IllegalTransition(_("This payment is not awaiting confirmation."))
-    if recovery.recorded_by_id == getattr(actor, "pk", None):
-        raise PermissionDenied(_("A payment must be confirmed by someone other than the official who recorded it."))
+    check_confirm_recovery(actor, case, recovery)
     note = (note or "").strip()
     if not approve and not note:
-        raise DomainError(_("Say why the payment is not confirmed."), "note")
+        raise RuleRefused(_("Say why the payment is not confirmed."), "note")
     recovery.status = RecoveryStatus.CONFIRMED if approve else RecoveryStatus.REFUSED
     recovery.confirmed_by, recovery.confirmed_at = actor, timezone.now()
     save(recovery, actor)
@@ -141,6 +155,19 @@ def confirm_recovery(recovery, *, actor, approve: bool, note: str = ""):
     return recovery
 
 
+def check_reverse_recovery(actor, case, recovery=None) -> None:
+    """Only a counted payment not corrected yet can be corrected. Without `recovery`: whether the case has one."""
+    require_status(case, RECOVERY_STATES, _("Correcting a recovery"))
+    if recovery is None:
+        if not case.recoveries.correctable().exists():
+            raise IllegalTransition(_("Only a counted payment can be corrected."))
+        return
+    if recovery.kind != RecoveryKind.PAYMENT or recovery.status != RecoveryStatus.CONFIRMED:
+        raise IllegalTransition(_("Only a counted payment can be corrected."))
+    if recovery.reversals.exists():
+        raise IllegalTransition(_("This payment was corrected already."))
+
+
 @transaction.atomic
 def reverse_recovery(recovery, *, actor, reason: str, on=None):
     """Correct a wrong entry: a reversal entry with the reason, never an edit. The case's totals and state
@@ -148,13 +175,10 @@ def reverse_recovery(recovery, *, actor, reason: str, on=None):
     case = lock_case(recovery.case, actor)
     require_status(case, RECOVERY_STATES, _("Correcting a recovery"))
     recovery = Recovery.objects.select_for_update().get(pk=recovery.pk, case=case)
-    if recovery.kind != RecoveryKind.PAYMENT or recovery.status != RecoveryStatus.CONFIRMED:
-        raise IllegalTransition(_("Only a counted payment can be corrected."))
-    if recovery.reversals.exists():
-        raise IllegalTransition(_("This payment was corrected already."))
+    check_reverse_recovery(actor, case, recovery)
     reason = (reason or "").strip()
     if not reason:
-        raise DomainError(_("Give the reason for the correction."), "reason")
+        raise RuleRefused(_("Give the reason for the correction."), "reason")
     on = on or today()
     reversal = save(Recovery(case=case, kind=RecoveryKind.REVERSAL, reverses=recovery, paid_on=on,
                              amount=-recovery.amount, workers_paid=recovery.workers_paid, reason=reason,
@@ -197,15 +221,20 @@ def _follow_totals(case, *, actor, on) -> None:
             audit=AuditKind.CASE_COMPLIANCE_WITHDRAWN, status=before)
 
 
+def check_order_compensation(actor, case) -> None:
+    """Decree 423 Art. 26: once per case, after the order went unpaid."""
+    require_status(case, [S.OVERDUE], _("Ordering additional compensation"))
+    if case.compensation_amount is not None:
+        raise IllegalTransition(_("Additional compensation was ordered already."))
+
+
 @transaction.atomic
 def order_compensation(case, *, actor, rate: Decimal, on=None):
     """Decree 423 Art. 26: additional compensation of 50–100% of the wages still due, once per case."""
     case = lock_case(case, actor)
-    require_status(case, [S.OVERDUE], _("Ordering additional compensation"))
-    if case.compensation_amount is not None:
-        raise IllegalTransition(_("Additional compensation was ordered already."))
+    check_order_compensation(actor, case)
     if rate is None or not (rules.COMPENSATION_MIN_RATE <= rate <= rules.COMPENSATION_MAX_RATE):
-        raise DomainError(_("The rate must be between %(low)s and %(high)s (Decree 423 Art. 26).") % {
+        raise RuleRefused(_("The rate must be between %(low)s and %(high)s (Decree 423 Art. 26).") % {
             "low": percent(rules.COMPENSATION_MIN_RATE), "high": percent(rules.COMPENSATION_MAX_RATE)}, "rate")
     case.compensation_rate = rate
     case.compensation_amount = rules.compensation_amount(case.amount_unpaid, rate)
@@ -223,20 +252,25 @@ ESCALATION_DONE = {EscalationKind.DEPOSIT_DRAWDOWN: AuditKind.CASE_DEPOSIT_DRAWD
                    EscalationKind.BLACKLIST_REVIEW: AuditKind.CASE_BLACKLIST_REVIEW_DONE}
 
 
+def check_request_escalation(actor, case) -> None:
+    """A draw-down or list review is requested once the order went unpaid (overdue or transferred)."""
+    require_status(case, [S.OVERDUE, S.TRANSFERRED], _("An escalation request"))
+
+
 @transaction.atomic
 def request_escalation(case, *, actor, kind: str, reason: str, amount: Decimal | None = None, on=None):
     """Ask the deposits app to draw on the wage deposit (治欠保支) or the blacklist app to review the employer.
     The request carries the facts those apps need; they pick pending rows up and mark them done."""
     case = lock_case(case, actor)
-    require_status(case, [S.OVERDUE, S.TRANSFERRED], _("An escalation request"))
+    check_request_escalation(actor, case)
     if kind not in EscalationKind.values:
-        raise DomainError(_("Choose what to request."), "kind")
+        raise RuleRefused(_("Choose what to request."), "kind")
     if EscalationRequest.objects.filter(case=case, kind=kind, status=EscalationStatus.PENDING).exists():
         raise IllegalTransition(_("Such a request is pending already."))
     if not reason.strip():
-        raise DomainError(_("Give the reason."), "reason")
+        raise RuleRefused(_("Give the reason."), "reason")
     if kind == EscalationKind.DEPOSIT_DRAWDOWN and (amount is None or not 0 < amount <= case.amount_unpaid):
-        raise DomainError(_("Draw between %(least)s and the unpaid %(unpaid)s.") % {
+        raise RuleRefused(_("Draw between %(least)s and the unpaid %(unpaid)s.") % {
             "least": yuan(CENT), "unpaid": yuan(case.amount_unpaid)},
                           "amount")
     on = on or today()

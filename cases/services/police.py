@@ -10,15 +10,17 @@ from core.city_settings import city_setting
 from core.formats import yuan
 from enterprises.choices import TimelineKind
 from enterprises.timeline import record_with_timeline
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from .. import rules
 from ..choices import CaseStatus, EventKind, ResponseAction, TransferStage
 from ..models import CriminalThreshold, CriminalTransfer, MassIncident
-from .common import DomainError, IllegalTransition, lock_case, record_event, require_status, save, today
+from .common import lock_case, record_event, require_status, save, today
 from .lifecycle import transition
 
-__all__ = ["crime_check", "record_mass_incident", "transfer_to_police", "update_transfer"]
+__all__ = ["check_transfer_to_police", "check_update_transfer", "crime_check", "record_mass_incident",
+           "transfer_to_police", "update_transfer"]
 
 # Which stage may follow which (a declined or judged transfer is final).
 NEXT_STAGES = {
@@ -42,22 +44,27 @@ def crime_check(case, on=None, province: str | None = None):
     return threshold, met
 
 
+def check_transfer_to_police(actor, case) -> None:
+    """A criminal transfer follows an order that went unpaid (the threshold is checked with the transfer)."""
+    require_status(case, [CaseStatus.OVERDUE], _("A criminal transfer"))
+
+
 @transaction.atomic
 def transfer_to_police(case, *, actor, document_number: str, police_unit: str, on=None):
     """Offered only when the order went unpaid (OVERDUE) and the amount meets the province's threshold."""
     case = lock_case(case, actor)
-    require_status(case, [CaseStatus.OVERDUE], _("A criminal transfer"))
+    check_transfer_to_police(actor, case)
     on = on or today()
     threshold, met = crime_check(case, on)
     if threshold is None:
-        raise DomainError(_("No criminal threshold is in force for the province; the city administrator enters it."))
+        raise RuleRefused(_("No criminal threshold is in force for the province; the city administrator enters it."))
     if not met:
-        raise DomainError(_(
+        raise RuleRefused(_(
             "The unpaid amount does not reach the province's threshold (one worker, 3+ months: %(single)s; "
             "10+ workers: %(group)s).") % {"single": yuan(threshold.single_amount),
                                            "group": yuan(threshold.group_amount)})
     if not document_number.strip() or not police_unit.strip():
-        raise DomainError(_("Give the transfer document number and the police unit."), "document_number")
+        raise RuleRefused(_("Give the transfer document number and the police unit."), "document_number")
     transfer = save(CriminalTransfer(case=case, transferred_on=on, document_number=document_number.strip(),
                                      police_unit=police_unit.strip(), threshold=threshold,
                                      unpaid_amount=case.amount_unpaid, workers=case.workers_owed,
@@ -70,25 +77,33 @@ def transfer_to_police(case, *, actor, document_number: str, police_unit: str, o
     return transfer
 
 
+def check_update_transfer(actor, case) -> None:
+    """A transfer is followed until it is declined or judged (final stages)."""
+    transfer = getattr(case, "transfer", None)
+    if transfer is None or not NEXT_STAGES[transfer.stage]:
+        raise IllegalTransition(_("The criminal transfer is not open to updates."))
+
+
 @transaction.atomic
 def update_transfer(transfer, *, actor, stage: str, on, police_case_number: str = "", court_result: str = "",
                     note: str = ""):
     """Follow the transfer: police acceptance, prosecution, the court's result."""
     case = lock_case(transfer.case, actor)
     transfer = CriminalTransfer.objects.select_for_update().get(pk=transfer.pk)
+    check_update_transfer(actor, case)
     if stage not in NEXT_STAGES[transfer.stage]:
         raise IllegalTransition(_("A transfer that is “%(current)s” cannot become “%(target)s”.") % {
             "current": transfer.get_stage_display(),
             "target": TransferStage(stage).label if stage in TransferStage.values else stage})
     if on < transfer.transferred_on:
-        raise DomainError(_("The date is before the transfer."), "on")
+        raise RuleRefused(_("The date is before the transfer."), "on")
     if stage == TransferStage.ACCEPTED:
         transfer.police_accepted_on, transfer.police_case_number = on, police_case_number.strip()
     elif stage == TransferStage.PROSECUTED:
         transfer.prosecuted_on = on
     elif stage == TransferStage.JUDGED:
         if not court_result:
-            raise DomainError(_("Give the court's result."), "court_result")
+            raise RuleRefused(_("Give the court's result."), "court_result")
         transfer.judged_on, transfer.court_result = on, court_result
     transfer.stage = stage
     if note.strip():
@@ -104,12 +119,12 @@ def update_transfer(transfer, *, actor, stage: str, on, police_case_number: str 
 def record_mass_incident(incident: MassIncident, *, actor) -> MassIncident:
     """Record a mass incident (≥ 50 workers is major) and put it on the linked case and employer's file."""
     if incident.workers_involved < 1:
-        raise DomainError(_("Give the number of workers involved."), "workers_involved")
+        raise RuleRefused(_("Give the number of workers involved."), "workers_involved")
     bad = [a for a in incident.response_actions if a not in ResponseAction.values]
     if bad:
-        raise DomainError(_("Unknown response action."), "response_actions")
+        raise RuleRefused(_("Unknown response action."), "response_actions")
     if incident.case_id and incident.case.district_id != incident.district_id:
-        raise DomainError(_("The linked case belongs to another district."), "case")
+        raise RuleRefused(_("The linked case belongs to another district."), "case")
     incident.recorded_by = actor
     save(incident, actor)
     if not MassIncident.objects.visible_to(actor, Action.ADD).filter(pk=incident.pk).exists():

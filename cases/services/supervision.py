@@ -10,13 +10,15 @@ from django.utils.translation import gettext as _
 from audit.kinds import AuditKind
 from core.city_settings import city_setting
 from core.formats import yuan
+from kernel.errors import RuleRefused
 from kernel.roles import Action, Role
 
 from ..choices import CaseStatus, EventKind
 from ..models import Complaint, DifficultCaseThreshold
-from .common import DomainError, calendar, deadline, lock_case, record_event, require_status, save, today
+from .common import calendar, deadline, lock_case, record_event, require_status, save, today
 
-__all__ = ["assign_leader", "evaluate_flags", "flag_reasons", "list_for_supervision"]
+__all__ = ["assign_leader", "check_assign_leader", "check_list_for_supervision", "evaluate_flags", "flag_reasons",
+           "list_for_supervision"]
 
 
 def flag_reasons(case, threshold, on: dt.date) -> list[str]:
@@ -56,16 +58,20 @@ def _require_approver(actor):
         raise PermissionDenied(_("Only an official may do this."))
 
 
+def check_assign_leader(actor, case) -> None:
+    _require_approver(actor)
+    require_status(case, CaseStatus.open(), _("Assigning a responsible leader"))
+
+
 @transaction.atomic
 def assign_leader(case, *, actor, leader, responsibilities: str, on=None):
     """包案: a responsible leader with a list of responsibilities."""
-    _require_approver(actor)
     case = lock_case(case, actor, Action.APPROVE)
-    require_status(case, CaseStatus.open(), _("Assigning a responsible leader"))
+    check_assign_leader(actor, case)
     if leader.role not in (Role.DISTRICT_OFFICIAL, Role.CITY_LEADER, Role.CITY_ADMIN) or not leader.is_active:
-        raise DomainError(_("The responsible leader must be an official or a city leader."), "leader")
+        raise RuleRefused(_("The responsible leader must be an official or a city leader."), "leader")
     if not responsibilities.strip():
-        raise DomainError(_("List the leader's responsibilities."), "responsibilities")
+        raise RuleRefused(_("List the leader's responsibilities."), "responsibilities")
     case.leader, case.leader_responsibilities = leader, responsibilities.strip()
     save(case, actor)
     record_event(case, EventKind.SUPERVISION, _("Responsible leader: %(name)s") % {"name": leader}, actor=actor,
@@ -73,14 +79,18 @@ def assign_leader(case, *, actor, leader, responsibilities: str, on=None):
     return case
 
 
+def check_list_for_supervision(actor, case) -> None:
+    _require_approver(actor)
+    require_status(case, CaseStatus.open(), _("Listed supervision"))
+    if case.listed_supervision:
+        raise RuleRefused(_("The case is under listed supervision already."))
+
+
 @transaction.atomic
 def list_for_supervision(case, *, actor, note: str, on=None):
     """挂牌督办: listed supervision with a deadline in working days from the threshold in force."""
-    _require_approver(actor)
     case = lock_case(case, actor, Action.APPROVE)
-    require_status(case, CaseStatus.open(), _("Listed supervision"))
-    if case.listed_supervision:
-        raise DomainError(_("The case is under listed supervision already."))
+    check_list_for_supervision(actor, case)
     on = on or today()
     threshold = DifficultCaseThreshold.objects.in_force(on).first()
     days = threshold.supervision_workdays if threshold else 30

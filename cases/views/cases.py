@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,15 +14,17 @@ from django.views.decorators.http import require_POST
 from audit import events
 from audit.kinds import AuditKind
 from core.views import FilteredListView
+from kernel.actions import ActionState, Panel, panel
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 
-from .. import documents, rules, services
+from .. import documents, rules
 from ..choices import CaseStatus
 from ..filtersets import CaseFilterSet
 from ..models import Case, CaseEvent, CaseInspector, Complaint, EscalationRequest, MassIncident, Order, Recovery
 from ..services.police import crime_check
-from .actions import ACTIONS, BY_NAME, available, make_form, scopes_for, unavailable
-from .common import Countdowns, add_domain_error
+from .actions import ACTIONS, BY_NAME, make_form, scopes_for
+from .common import Countdowns
 from .complaints import pdf_response
 
 TIMELINE_LENGTH = 200
@@ -76,16 +79,18 @@ def case_detail(request, pk, bound=None, status=200):
     case = _case(request, pk)
     user = request.user
     scopes = scopes_for(user, case)
-    offered = [a for a in ACTIONS if available(a, case, user, scopes)]
-    if bound and bound[0] not in {a.name for a in offered}:
-        offered.insert(0, BY_NAME[bound[0]])  # a refused action stays visible with its error
-    forms = {a.name: (bound[1] if bound and bound[0] == a.name else make_form(a, case)) for a in offered}
+    states = panel(ACTIONS, user, case, scopes)
+    if bound and bound[0] not in {s.key for s in states.offered}:
+        # a refused action stays visible with its error
+        states = Panel([ActionState(BY_NAME[bound[0]], True, url=reverse("cases:act", args=[case.pk, bound[0]])),
+                        *(s for s in states if s.key != bound[0])])
+    for state in states.offered:
+        state.form = bound[1] if bound and bound[0] == state.key else make_form(state.action, case)
     countdown = Countdowns()
     threshold, crime_met = crime_check(case) if case.status == CaseStatus.OVERDUE else (None, False)
     context = {
         "case": case,
-        "actions": [(a, forms[a.name]) for a in offered],
-        "unavailable": unavailable(case, user, scopes),
+        "actions": states,
         "open_action": bound[0] if bound else "",
         "investigation": countdown(case.investigation_deadline, rule=rules.INVESTIGATION_RULE)
         if case.status in (CaseStatus.FILED, CaseStatus.INVESTIGATING) else None,
@@ -118,9 +123,9 @@ def case_act(request, pk, action):
     form = make_form(spec, case, request.POST)
     if form.is_valid():
         try:
-            spec.perform(case, request.user, form.cleaned_data)
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+            spec.run(case, request.user, form.cleaned_data, form)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("%(action)s: done.") % {"action": spec.label})
             return redirect(case.get_absolute_url())

@@ -1,4 +1,4 @@
-"""Helpers shared by the HTML views: deadline countdowns, unmask rights, domain errors on forms."""
+"""Helpers shared by the HTML views: deadline countdowns, unmask rights."""
 
 from dataclasses import dataclass
 
@@ -51,9 +51,3 @@ class Countdowns:
             from django.utils.translation import gettext as _
 
             return Countdown(day, None, _("No holiday schedule for %(year)d") % {"year": exc.year}, rule=rule)
-
-
-def add_domain_error(form, exc) -> None:
-    """Show a service's refusal next to its field when the form has it, else at the top."""
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, exc.message)

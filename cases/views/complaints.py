@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from audit import events
 from audit.kinds import AuditKind
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -24,7 +25,7 @@ from ..filtersets import ComplaintFilterSet
 from ..forms import DecisionForm, NoteForm
 from ..models import Complaint, ComplaintAttachment
 from ..uploads import SIGNATURES
-from .common import Countdowns, add_domain_error, may_unmask
+from .common import Countdowns, may_unmask
 
 
 class ComplaintListView(FilteredListView):
@@ -112,8 +113,8 @@ def complaint_decide(request, pk):
                 referred_to=data["referred_to"], employer_identified=data["employer_identified"],
                 within_inspection=data["within_inspection"], in_jurisdiction=data["in_jurisdiction"],
                 arbitration_matter=data["arbitration_matter"])
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Decision recorded: %(status)s.") % {"status": complaint.get_status_display()})
             if complaint.case_id:
@@ -130,8 +131,8 @@ def complaint_supplement(request, pk):
     if form.is_valid():
         try:
             services.record_supplement(complaint, actor=request.user, note=form.cleaned_data["note"])
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Supplement recorded; the complaint waits for a decision again."))
             return redirect(complaint.get_absolute_url())

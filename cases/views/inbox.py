@@ -10,15 +10,18 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kernel.actions import Panel, RecordAction, panel
+from kernel.errors import DomainError
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
 from .. import rules, services
 from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus
 from ..models import Case, CaseInspector, Complaint
-from ..services.common import CASEWORKER_ROLES, is_caseworker
+from ..services.common import CASEWORKER_ROLES
 from .common import Countdown, Countdowns
 
 INBOX_LIMIT = 100
@@ -49,9 +52,11 @@ def _complaints(user):
 
 def _cases(user):
     mine = CaseInspector.objects.filter(case=OuterRef("pk"), inspector=user, recused=False)
+    ever = CaseInspector.objects.filter(case=OuterRef("pk"), inspector=user)
     qs = (Case.objects.visible_to(user).open().with_next_deadline()
           .annotate(active_inspectors=Count("assignments", filter=Q(
-              assignments__recused=False, assignments__inspector__role__in=CASEWORKER_ROLES)), mine=Exists(mine))
+              assignments__recused=False, assignments__inspector__role__in=CASEWORKER_ROLES)), mine=Exists(mine),
+              assigned_ever=Exists(ever))
           .select_related("district", "enterprise"))
     if user.role == Role.INSPECTOR:  # their cases, and the district's cases waiting for a second inspector
         return qs.filter(Q(mine=True) | Q(active_inspectors__lt=rules.MIN_INSPECTORS))
@@ -62,29 +67,57 @@ def _cases(user):
     return qs.none()
 
 
+# The quick actions of an inbox row: kernel.actions descriptors whose availability is the service's own check
+# (the extension-approver rule is services.lifecycle.check_decide_extension, as on the case page).
+QUICK_ACTIONS = {
+    "complaint": [
+        RecordAction("accept", gettext_lazy("Accept"), check=services.acceptance.check_decide_complaint,
+                     applies=lambda c: c.status == ComplaintStatus.RECEIVED, url_name="cases:quick",
+                     confirm=gettext_lazy("Accept the complaint and file a case today?"),
+                     run=lambda obj, user: services.decide_complaint(obj, actor=user, decision="accepted")),
+    ],
+    "case": [
+        RecordAction("take", gettext_lazy("Take the case"),
+                     check=lambda user, case: services.lifecycle.check_assign_inspector(user, case, user),
+                     applies=lambda c: c.active_inspectors < rules.MIN_INSPECTORS and not c.mine,
+                     url_name="cases:quick",
+                     run=lambda obj, user: services.assign_inspector(obj, actor=user, inspector=user)),
+        RecordAction("approve-extension", gettext_lazy("Approve extension"),
+                     check=services.lifecycle.check_decide_extension, permission=Action.APPROVE,
+                     applies=lambda c: c.extension_status == ExtensionStatus.REQUESTED, url_name="cases:quick",
+                     run=lambda obj, user: services.decide_extension(obj, actor=user, approve=True)),
+        RecordAction("overdue", gettext_lazy("Mark overdue"), check=services.lifecycle.check_mark_overdue,
+                     url_name="cases:quick", run=lambda obj, user: services.mark_overdue(obj, actor=user)),
+    ],
+}
+QUICK = {(kind, action.key): action for kind, actions in QUICK_ACTIONS.items() for action in actions}
+
+
+def _rights(user, model) -> dict:
+    return {action: can(user, action, model) for action in (Action.CHANGE, Action.APPROVE)}
+
+
+def _quick(kind, obj, user) -> list:
+    model = Complaint if kind == "complaint" else Case
+    return panel(QUICK_ACTIONS[kind], user, obj, _rights(user, model), explain=False,
+                 url_args=lambda action: (kind, obj.pk, action.key))
+
+
 def _complaint_item(complaint, countdown, user) -> Item:
-    actions = [("accept", _("Accept"))] if complaint.status == ComplaintStatus.RECEIVED else []
     reasons = [_("Grouped")] if complaint.group_lead_id else []
     return Item("complaint", complaint, countdown(complaint.acceptance_deadline, complaint.deadline_error), reasons,
-                actions)
+                _quick("complaint", complaint, user))
 
 
 def _case_item(case, countdown, user) -> Item:
-    reasons, actions = [], []
+    reasons = []
     if case.active_inspectors < rules.MIN_INSPECTORS:
         reasons.append(_("Needs inspectors"))
-        if not case.mine and is_caseworker(user, case.district_id):
-            actions.append(("take", _("Take the case")))
     if case.extension_status == ExtensionStatus.REQUESTED:
         reasons.append(_("Extension requested"))
-        if user.role == Role.DISTRICT_OFFICIAL and case.extension_requested_by_id != user.pk:
-            actions.append(("approve-extension", _("Approve extension")))
     if case.flagged and not case.leader_id:
         reasons.append(_("Large or difficult"))
-    item = Item("case", case, countdown(case.next_deadline), reasons, actions)
-    if case.status == CaseStatus.ORDER_ISSUED and item.countdown.overdue:
-        actions.append(("overdue", _("Mark overdue")))
-    return item
+    return Item("case", case, countdown(case.next_deadline), reasons, _quick("case", case, user))
 
 
 def build_items(user) -> list[Item]:
@@ -106,27 +139,19 @@ def inbox(request):
     })
 
 
-QUICK = {
-    ("complaint", "accept"): lambda obj, user: services.decide_complaint(obj, actor=user, decision="accepted"),
-    ("case", "take"): lambda obj, user: services.assign_inspector(obj, actor=user, inspector=user),
-    ("case", "overdue"): lambda obj, user: services.mark_overdue(obj, actor=user),
-    ("case", "approve-extension"): lambda obj, user: services.decide_extension(obj, actor=user, approve=True),
-}
-
-
 @login_required
 @require_POST
 def quick_action(request, kind, pk, action):
     """One click from the inbox; answers the row (htmx) or redirects back (no script)."""
-    perform = QUICK.get((kind, action))
-    if perform is None:
+    quick = QUICK.get((kind, action))
+    if quick is None:
         raise Http404
     model = Complaint if kind == "complaint" else Case
     obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
     message = error = ""
     try:
-        result = perform(obj, request.user)
-    except services.DomainError as exc:
+        result = quick.run(obj, request.user)
+    except DomainError as exc:
         error = exc.message
     else:
         message = _("Done.")
@@ -146,6 +171,6 @@ def quick_action(request, kind, pk, action):
                                                                recused=False))).get(pk=pk)
         item = _case_item(obj, countdown, request.user)
     if not error:
-        item.actions = []
+        item.actions = Panel()
     item.message, item.error = message, error
     return render(request, "cases/_inbox_row.html", {"item": item})

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -16,7 +17,6 @@ from .. import services
 from ..filtersets import MassIncidentFilterSet
 from ..forms import MassIncidentForm
 from ..models import MassIncident
-from .common import add_domain_error
 
 
 class MassIncidentListView(FilteredListView):
@@ -53,8 +53,8 @@ def incident_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             incident = services.record_mass_incident(form.save(commit=False), actor=request.user)
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Mass incident recorded."))
             return redirect(incident.get_absolute_url())

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.ratelimit import allow, client_ip, reached, retry_after
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -16,7 +17,6 @@ from .. import services
 from ..choices import Channel
 from ..forms import DeskComplaintForm, PublicComplaintForm, StatusForm
 from ..models import Complaint
-from .common import add_domain_error
 
 STATUS_LIMIT_PER_IP = (10, 15 * 60)  # 10 look-ups per 15 minutes from one address
 STATUS_LIMIT_PER_NUMBER = (5, 60 * 60)  # 5 look-ups an hour of one tracking number, from anywhere
@@ -42,8 +42,8 @@ def desk_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             complaint = _submit(form, actor=request.user, channel=form.cleaned_data["channel"])
-        except services.DomainError as exc:
-            add_domain_error(form, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Complaint %(number)s recorded for %(district)s; the decision is due %(day)s.")
                              % {"number": complaint.tracking_number, "district": complaint.district,
@@ -68,8 +68,8 @@ def public_create(request):
         if form.is_valid() and not form.cleaned_data.get("website"):
             try:
                 complaint = _submit(form, actor=None, channel=Channel.ONLINE)
-            except services.DomainError as exc:
-                add_domain_error(form, exc)
+            except DomainError as exc:
+                form_error_from(form, exc)
             else:
                 allow(accepted_key, *SUBMIT_LIMIT_PER_IP)  # counts towards the limit only once taken
                 request.session["cases_submitted"] = complaint.tracking_number

@@ -6,7 +6,7 @@ paid from one balance (peers.md P33)."""
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from audit import events
 from audit.kinds import AuditKind
 from core.formats import yuan
 from core.workdays import WorkdayCalendar
+from kernel.errors import Conflict, IllegalTransition, RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -37,13 +38,27 @@ def clean_payees(payees, amount: Decimal) -> list[dict]:
         name = str(payee.get("name", "")).strip()
         value = two_places(payee.get("amount", 0))
         if not name or value <= 0:
-            raise ValidationError({"payees": _("Each worker needs a name and a positive amount.")})
+            raise RuleRefused(_("Each worker needs a name and a positive amount."), "payees")
         rows.append({"name": name[:50], "amount": str(value)})
     if not rows:
-        raise ValidationError({"payees": _("Name the workers to be paid.")})
+        raise RuleRefused(_("Name the workers to be paid."), "payees")
     if sum(Decimal(r["amount"]) for r in rows) != amount:
-        raise ValidationError({"payees": _("The workers' amounts must add up to the draw.")})
+        raise RuleRefused(_("The workers' amounts must add up to the draw."), "payees")
     return rows
+
+
+def check_request_draw(actor, deposit) -> None:
+    """A draw needs money held on the deposit (the case's overdue order is checked with the request)."""
+    if deposit.status not in DepositStatus.held():
+        raise IllegalTransition(_("Nothing is held on this deposit."))
+
+
+def check_request_return(actor, deposit) -> None:
+    """The review found no arrears; one return request at a time."""
+    if deposit.status != DepositStatus.RETURN_REVIEW:
+        raise IllegalTransition(_("No return is under review."))
+    if deposit.approvals.filter(kind=ApprovalKind.RETURN, status=ApprovalStatus.PENDING).exists():
+        raise RuleRefused(_("A return is already waiting for approval."))
 
 
 @transaction.atomic
@@ -55,16 +70,15 @@ def request_draw(deposit, *, actor, amount, case_ref, payees, reason, key=None) 
     deposit = dep.locked(deposit, actor)
     amount = two_places(amount)
     if amount <= 0:
-        raise ValidationError({"amount": _("The amount must be positive.")})
-    if deposit.status not in DepositStatus.held():
-        raise ValidationError(_("Nothing is held on this deposit."))
+        raise RuleRefused(_("The amount must be positive."), "amount")
+    check_request_draw(actor, deposit)
     order = draws.overdue_payment_order(deposit.project, case_ref, dep.today())
     if amount > deposit.balance:
-        raise ValidationError({"amount": _("The draw exceeds the balance of %(balance)s.")
-                               % {"balance": yuan(deposit.balance)}})
+        raise RuleRefused(_("The draw exceeds the balance of %(balance)s.")
+                              % {"balance": yuan(deposit.balance)}, "amount")
     if order.amount is not None and amount > order.amount:
-        raise ValidationError({"amount": _("The draw exceeds the %(unpaid)s still unpaid in the case.")
-                               % {"unpaid": yuan(order.amount)}})
+        raise RuleRefused(_("The draw exceeds the %(unpaid)s still unpaid in the case.")
+                              % {"unpaid": yuan(order.amount)}, "amount")
     rows = clean_payees(payees, amount)
     approval = Approval.objects.create(
         kind=ApprovalKind.DRAW, deposit=deposit, district=deposit.project.district, amount=amount,
@@ -84,13 +98,10 @@ def request_return(deposit, *, actor, reason, key=None) -> Approval:
     if found is not None:
         return found
     deposit = dep.locked(deposit, actor)
-    if deposit.status != DepositStatus.RETURN_REVIEW:
-        raise ValidationError(_("No return is under review."))
-    if deposit.approvals.filter(kind=ApprovalKind.RETURN, status=ApprovalStatus.PENDING).exists():
-        raise ValidationError(_("A return is already waiting for approval."))
+    check_request_return(actor, deposit)
     balance = deposit.balance
     if balance <= 0:
-        raise ValidationError(_("Nothing is held on this deposit."))
+        raise RuleRefused(_("Nothing is held on this deposit."))
     dep.mark_reviewed(deposit, dep.today())
     dep.save(deposit, actor)
     approval = Approval.objects.create(
@@ -112,12 +123,12 @@ def request_advance(fund, *, actor, amount, workers, case_ref, reason, case=None
     fund = funds.locked(fund, actor)
     amount = two_places(amount)
     if amount <= 0 or workers < 1:
-        raise ValidationError(_("Give a positive amount and the number of workers."))
+        raise RuleRefused(_("Give a positive amount and the number of workers."))
     if not case_ref.strip():
-        raise ValidationError({"case_ref": _("Name the case.")})
+        raise RuleRefused(_("Name the case."), "case_ref")
     if amount > fund.balance:
-        raise ValidationError({"amount": _("An advance larger than the balance of %(balance)s is refused.")
-                               % {"balance": yuan(fund.balance)}})
+        raise RuleRefused(_("An advance larger than the balance of %(balance)s is refused.")
+                              % {"balance": yuan(fund.balance)}, "amount")
     approval = Approval.objects.create(
         kind=ApprovalKind.ADVANCE, fund=fund, district=fund.district, amount=amount, workers=workers,
         case=case, case_ref=case_ref.strip(), reason=reason, requested_by=actor, idempotency_key=key or new_key())
@@ -134,7 +145,7 @@ def _decidable(approval, actor) -> Approval:
     if row is None:
         raise PermissionDenied
     if row.status != ApprovalStatus.PENDING:
-        raise ValidationError(_("This request has been decided already."))
+        raise Conflict(_("This request has been decided already."))
     if row.requested_by_id == actor.pk:
         raise PermissionDenied(_("The official who made the request cannot approve it."))
     return row
@@ -161,7 +172,7 @@ def approve(approval, *, actor, note="") -> Approval:
 def _execute_draw(approval, actor, on):
     deposit = dep.locked(approval.deposit, actor)
     if deposit.status not in DepositStatus.held():
-        raise ValidationError(_("Nothing is held on this deposit."))
+        raise RuleRefused(_("Nothing is held on this deposit."))
     # The order is checked again: it may have been complied with since the request.
     draws.overdue_payment_order(deposit.project, approval.case_ref, on)
     calendar = WorkdayCalendar()
@@ -183,7 +194,7 @@ def _execute_draw(approval, actor, on):
 def _execute_return(approval, actor, on):
     deposit = dep.locked(approval.deposit, actor)
     if deposit.status != DepositStatus.RETURN_REVIEW:
-        raise ValidationError(_("No return is under review."))
+        raise RuleRefused(_("No return is under review."))
     balance = deposit.balance
     if balance > 0:
         dep.book(deposit, EntryKind.RETURNED, -balance, actor=actor, key=f"return-{approval.pk}", on=on,
@@ -197,7 +208,7 @@ def _execute_return(approval, actor, on):
 @transaction.atomic
 def reject(approval, *, actor, note) -> Approval:
     if not note.strip():
-        raise ValidationError({"note": _("Give a reason.")})
+        raise RuleRefused(_("Give a reason."), "note")
     approval = _decidable(approval, actor)
     approval.status, approval.decided_by, approval.decided_at = ApprovalStatus.REJECTED, actor, timezone.now()
     approval.decision_note = note.strip()

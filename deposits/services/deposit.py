@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from core import periods
 from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import record_with_timeline
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.choices import ProjectStatus
@@ -88,10 +89,8 @@ def assess_deposit(project, *, actor, trigger=TriggerKind.PERMIT, trigger_date=N
     with translation.override(settings.LANGUAGE_CODE):
         result, inputs = rates.assess_project(project, on, annual_amount=annual_amount, jurisdiction=jurisdiction)
     deposit = Deposit.objects.select_for_update().filter(project=project).first()
-    if deposit is not None and deposit.status not in (DepositStatus.REQUIRED, DepositStatus.EXEMPT):
-        raise ValidationError(_("The deposit is already stored or guaranteed; it is not re-assessed."))
-    if deposit is not None and deposit.entries.filter(kind__in=EntryKind.credits()).exists():
-        raise ValidationError(_("Money has been received; reverse it before re-assessing."))
+    if deposit is not None:
+        check_reassess(actor, deposit)
     deposit = deposit or Deposit(project=project)
     deposit.enterprise = project.general_contractor
     deposit.policy = result.policy
@@ -125,15 +124,78 @@ def _may(actor, action) -> bool:
 
 def _require(condition, message):
     if not condition:
-        raise ValidationError(message)
+        raise RuleRefused(message)
+
+
+def _state(condition, message):
+    """A precondition on the deposit's state (the action is not open in this state)."""
+    if not condition:
+        raise IllegalTransition(message)
+
+
+# The preconditions of each action, asked by the service (on the locked row) and by the deposit page's
+# action panel (deposits.views.actions), so that a button shows only when the action can be taken.
+
+
+def check_reassess(actor, deposit) -> None:
+    _state(deposit.status in (DepositStatus.REQUIRED, DepositStatus.EXEMPT),
+           _("The deposit is already stored or guaranteed; it is not re-assessed."))
+    _state(not deposit.entries.filter(kind__in=EntryKind.credits()).exists(),
+           _("Money has been received; reverse it before re-assessing."))
+
+
+def check_record_cash(actor, deposit) -> None:
+    _state(deposit.status in (DepositStatus.REQUIRED, DepositStatus.STORED) and deposit.form in ("", "cash"),
+           _("Cash can be recorded only on a required or cash deposit."))
+
+
+def check_record_guarantee(actor, deposit) -> None:
+    _state(deposit.status == DepositStatus.REQUIRED and deposit.form in ("", *DepositForm.guarantees()),
+           _("A guarantee can be recorded only while the deposit is required."))
+
+
+def check_record_exemption(actor, deposit) -> None:
+    _state(deposit.status == DepositStatus.REQUIRED and deposit.adjustment == "exempt",
+           _("Only a deposit assessed as exempt can be recorded as exempt."))
+
+
+def check_record_topup(actor, deposit) -> None:
+    _state(deposit.status == DepositStatus.TOPUP_DUE, _("No top-up is due."))
+
+
+def check_withdraw_interest(actor, deposit) -> None:
+    _state(deposit.form == DepositForm.CASH and deposit.status in DepositStatus.held(),
+           _("Interest is withdrawn only from a cash deposit held."))
+
+
+def check_renew_guarantee(actor, deposit) -> None:
+    _state(deposit.is_guarantee and deposit.status in DepositStatus.held(), _("No guarantee is held."))
+
+
+def check_start_return(actor, deposit) -> None:
+    _state(deposit.status in (DepositStatus.STORED, DepositStatus.GUARANTEED),
+           _("Only a deposit stored or guaranteed can be returned."))
+    _require(deposit.project.status in (ProjectStatus.COMPLETED, ProjectStatus.WAGES_SETTLED),
+             _("The project is not complete."))
+
+
+def check_apply_return(actor, deposit) -> None:
+    _state(deposit.status == DepositStatus.RETURN_PUBLICITY, _("The public notice has not started."))
+
+
+def check_refuse_return(actor, deposit) -> None:
+    _state(deposit.status == DepositStatus.RETURN_REVIEW, _("No return is under review."))
+
+
+def check_reverse_entry(actor, deposit) -> None:
+    _state(deposit.entries.exists(), _("There is no entry to correct."))
 
 
 @transaction.atomic
 def record_cash(deposit, *, actor, amount, bank_name, account_number, received_on=None, key=None) -> Deposit:
     """Cash received in the supervised account. Stored once the balance reaches the required amount."""
     deposit = locked(deposit, actor)
-    _require(deposit.status in (DepositStatus.REQUIRED, DepositStatus.STORED) and deposit.form in ("", "cash"),
-             _("Cash can be recorded only on a required or cash deposit."))
+    check_record_cash(actor, deposit)
     amount = two_places(amount)
     _require(amount > 0, _("The amount must be positive."))
     entry, created = book(deposit, EntryKind.RECEIVED, amount, actor=actor, key=key, on=received_on,
@@ -167,7 +229,7 @@ def check_guarantee(deposit, *, amount, valid_from, valid_until, original_held):
     if not original_held:
         errors["original_held"] = _("The bureau must hold the original.")
     if errors:
-        raise ValidationError(errors)
+        raise RuleRefused(fields=errors)
 
 
 @transaction.atomic
@@ -175,9 +237,8 @@ def record_guarantee(deposit, *, actor, form, guarantor, number, amount, valid_f
                      original_held, key=None) -> Deposit:
     """A bank guarantee or guarantee insurance replaces the cash (65号 Arts. 8, 15–17)."""
     deposit = locked(deposit, actor)
+    check_record_guarantee(actor, deposit)
     _require(form in DepositForm.guarantees(), _("Choose a bank guarantee or guarantee insurance."))
-    _require(deposit.status == DepositStatus.REQUIRED and deposit.form in ("", *DepositForm.guarantees()),
-             _("A guarantee can be recorded only while the deposit is required."))
     amount = two_places(amount)
     check_guarantee(deposit, amount=amount, valid_from=valid_from, valid_until=valid_until,
                     original_held=original_held)
@@ -201,8 +262,7 @@ def record_guarantee(deposit, *, actor, form, guarantor, number, amount, valid_f
 def record_exemption(deposit, *, actor, basis="") -> Deposit:
     """Record the exemption the assessment granted, with its legal basis (65号 Arts. 11–12)."""
     deposit = locked(deposit, actor)
-    _require(deposit.status == DepositStatus.REQUIRED and deposit.adjustment == "exempt",
-             _("Only a deposit assessed as exempt can be recorded as exempt."))
+    check_record_exemption(actor, deposit)
     cited = [f"{line['text']} ({line['citation']})" for line in deposit.explanation
              if line["code"].endswith("_exempt")]
     deposit.form, deposit.status = DepositForm.EXEMPTION, DepositStatus.EXEMPT
@@ -218,7 +278,7 @@ def record_exemption(deposit, *, actor, basis="") -> Deposit:
 def record_topup(deposit, *, actor, amount, received_on=None, memo="", key=None) -> Deposit:
     """The contractor restores the deposit after a draw (65号 Art. 14: within 10 working days)."""
     deposit = locked(deposit, actor)
-    _require(deposit.status == DepositStatus.TOPUP_DUE, _("No top-up is due."))
+    check_record_topup(actor, deposit)
     amount = two_places(amount)
     _require(amount > 0, _("The amount must be positive."))
     entry, created = book(deposit, EntryKind.TOPUP_RECEIVED, amount, actor=actor, key=key, on=received_on,
@@ -237,8 +297,7 @@ def record_topup(deposit, *, actor, amount, received_on=None, memo="", key=None)
 def withdraw_interest(deposit, *, actor, amount, on=None, key=None) -> LedgerEntry:
     """Interest belongs to the contractor, who may take it out freely (65号 Art. 14); the principal stays."""
     deposit = locked(deposit, actor)
-    _require(deposit.form == DepositForm.CASH and deposit.status in DepositStatus.held(),
-             _("Interest is withdrawn only from a cash deposit held."))
+    check_withdraw_interest(actor, deposit)
     amount = two_places(amount)
     _require(amount > 0, _("The amount must be positive."))
     entry, created = book(deposit, EntryKind.INTEREST_WITHDRAWN, 0, actor=actor, key=key, on=on, noted=amount)
@@ -252,7 +311,7 @@ def withdraw_interest(deposit, *, actor, amount, on=None, key=None) -> LedgerEnt
 def renew_guarantee(deposit, *, actor, number, valid_until) -> Deposit:
     """A renewed or extended guarantee (65号 Art. 17); the expiry reminder starts over."""
     deposit = locked(deposit, actor)
-    _require(deposit.is_guarantee and deposit.status in DepositStatus.held(), _("No guarantee is held."))
+    check_renew_guarantee(actor, deposit)
     _require(valid_until > (deposit.valid_until or valid_until), _("The new end must be later than the current one."))
     deposit.guarantee_number, deposit.valid_until = number or deposit.guarantee_number, valid_until
     deposit.expiry_reminder_on, deposit.expiry_reminded_on = Deposit.reminder_date(valid_until), None
@@ -268,10 +327,7 @@ def start_return(deposit, *, actor, commitment_on, publicity_from) -> Deposit:
     """Completion, the written no-arrears commitment, then 30 days of public notice (65号 Art. 22)."""
 
     deposit = locked(deposit, actor)
-    _require(deposit.status in (DepositStatus.STORED, DepositStatus.GUARANTEED),
-             _("Only a deposit stored or guaranteed can be returned."))
-    _require(deposit.project.status in (ProjectStatus.COMPLETED, ProjectStatus.WAGES_SETTLED),
-             _("The project is not complete."))
+    check_start_return(actor, deposit)
     deposit.commitment_on, deposit.publicity_from = commitment_on, publicity_from
     deposit.publicity_until = periods.period_end(publicity_from, days=RETURN_PUBLICITY_DAYS)
     deposit.status, deposit.refusal_reason = DepositStatus.RETURN_PUBLICITY, ""
@@ -286,7 +342,7 @@ def apply_return(deposit, *, actor, applied_on=None) -> Deposit:
     """The written application after the notice; review within 5 working days (65号 Art. 22)."""
     deposit = locked(deposit, actor)
     applied_on = applied_on or today()
-    _require(deposit.status == DepositStatus.RETURN_PUBLICITY, _("The public notice has not started."))
+    check_apply_return(actor, deposit)
     _require(applied_on >= deposit.publicity_until, _("The %(days)d days of public notice end on %(day)s.")
              % {"days": RETURN_PUBLICITY_DAYS, "day": deposit.publicity_until.isoformat()})
     deposit.applied_on, deposit.status = applied_on, DepositStatus.RETURN_REVIEW
@@ -301,7 +357,7 @@ def apply_return(deposit, *, actor, applied_on=None) -> Deposit:
 def refuse_return(deposit, *, actor, reason) -> Deposit:
     """Review found arrears: a written refusal naming them within 3 working days (65号 Art. 22)."""
     deposit = locked(deposit, actor)
-    _require(deposit.status == DepositStatus.RETURN_REVIEW, _("No return is under review."))
+    check_refuse_return(actor, deposit)
     _require(reason.strip(), _("Name the arrears found."))
     deposit.reviewed_on = today()
     deposit.refusal_reason, deposit.status = reason.strip(), held_status(deposit)

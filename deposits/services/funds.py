@@ -3,7 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from audit import events
 from audit.kinds import AuditKind
 from core.aggregates import MoneySum
 from core.formats import yuan
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from ..choices import FundEntryKind
@@ -40,7 +41,7 @@ def top_up_fund(fund, *, actor, amount, on=None, memo="", key=None) -> FundEntry
     fund = locked(fund, actor)
     amount = two_places(amount)
     if amount <= 0:
-        raise ValidationError({"amount": _("The amount must be positive.")})
+        raise RuleRefused(_("The amount must be positive."), "amount")
     entry, created = book(fund, FundEntryKind.TOPUP, amount, actor=actor, key=key, on=on, memo=memo[:255])
     if created:
         events.record(AuditKind.FUND_TOPPED_UP, actor=actor, obj=fund, district=fund.district, amount=str(amount),
@@ -54,7 +55,7 @@ def record_recovery(fund, *, actor, amount, case_ref, on=None, memo="", key=None
     fund = locked(fund, actor)
     amount = two_places(amount)
     if amount <= 0 or not case_ref.strip():
-        raise ValidationError(_("Give a positive amount and the case."))
+        raise RuleRefused(_("Give a positive amount and the case."))
     entry, created = book(fund, FundEntryKind.RECOVERY, amount, actor=actor, key=key, on=on,
                           case_ref=case_ref.strip(), memo=memo[:255])
     if created:
@@ -67,8 +68,8 @@ def execute_advance(approval, actor, on):
     """Called by approvals.approve under its transaction: refused when the balance is short."""
     fund = locked(approval.fund, actor, Action.APPROVE)
     if approval.amount > fund.balance:
-        raise ValidationError(_("An advance larger than the balance of %(balance)s is refused.")
-                              % {"balance": yuan(fund.balance)})
+        raise RuleRefused(_("An advance larger than the balance of %(balance)s is refused.")
+                          % {"balance": yuan(fund.balance)})
     entry, _created = book(fund, FundEntryKind.ADVANCE, -approval.amount, actor=actor, key=f"advance-{approval.pk}",
                            on=on, workers=approval.workers, case_id=approval.case_id, case_ref=approval.case_ref,
                            approval=approval,
@@ -82,9 +83,9 @@ def execute_advance(approval, actor, on):
 def reverse_fund_entry(entry, *, actor, reason, key=None) -> FundEntry:
     fund = locked(entry.fund, actor)
     if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for the correction.")})
+        raise RuleRefused(_("Give the reason for the correction."), "reason")
     if entry.kind == FundEntryKind.REVERSAL or FundEntry.objects.filter(reverses=entry).exists():
-        raise ValidationError(_("This entry cannot be reversed (again)."))
+        raise IllegalTransition(_("This entry cannot be reversed (again)."))
     reversal, created = book(fund, FundEntryKind.REVERSAL, -entry.amount, actor=actor, key=key,
                              workers=entry.workers, case_ref=entry.case_ref, memo=reason[:255], reverses=entry)
     if created:

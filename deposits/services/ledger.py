@@ -8,15 +8,15 @@ database backs this up: (owner, seq) and (owner, idempotency_key) are unique and
 import uuid
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from core.aggregates import MoneySum
 from core.formats import yuan
+from kernel.errors import RuleRefused
 
 
-class InsufficientBalance(ValidationError):
+class InsufficientBalance(RuleRefused):
     """The entry would take the balance below zero."""
 
 
@@ -28,7 +28,7 @@ def two_places(amount) -> Decimal:
     """Money is Decimal with at most 2 places (peers.md P31); anything else is refused, never rounded."""
     value = Decimal(str(amount))
     if value != value.quantize(Decimal("0.01")):
-        raise ValidationError({"amount": _("An amount has at most 2 decimal places.")})
+        raise RuleRefused(_("An amount has at most 2 decimal places."), "amount")
     return value.quantize(Decimal("0.01"))
 
 

@@ -3,16 +3,16 @@ request with approve / reject (maker ≠ checker)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 
 from .. import draws, services
-from ..draws import DrawRefused
 from ..filtersets import ApprovalFilterSet
 from ..forms import DecisionForm
 from ..models import Approval
@@ -51,7 +51,8 @@ class ApprovalListView(FilteredListView):
         draw = actions.BY_SLUG["draw"]
         rows = draws.pending_drawdowns(self.request.user)
         for row in rows:
-            row.may_draw = row.deposit is not None and row.pending_draw is None and draw.applies(row.deposit)
+            row.may_draw = row.deposit is not None and row.pending_draw is None \
+                and draw.available(self.request.user, row.deposit)
         context["drawdown_requests"] = rows
         return context
 
@@ -74,8 +75,8 @@ def approval_detail(request, pk):
                 else:
                     services.approve(approval, actor=request.user, note=note)
                     messages.success(request, _("Request approved."))
-            except (ValidationError, DrawRefused) as exc:
-                form.add_error(None, getattr(exc, "messages", [str(exc)]))
+            except DomainError as exc:
+                form_error_from(form, exc)
             else:
                 return redirect("deposits:approval-detail", pk=approval.pk)
     return render(request, "deposits/approval_detail.html", {

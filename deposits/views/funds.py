@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
+from kernel.actions import RecordAction, panel
+from kernel.errors import DomainError, message_from
 from kernel.roles import Action
 
 from .. import services
@@ -53,19 +54,22 @@ class FundListView(FilteredListView):
         return context
 
 
-FUND_ACTIONS = {
-    "topup": (FundTopupForm, gettext_lazy("Top up from the budget"),
-              lambda f, u, c, form: services.top_up_fund(f, actor=u, amount=c["amount"], memo=c["memo"],
-                                                         key=c["key"])),
-    "advance": (AdvanceForm, gettext_lazy("Request an advance"),
-                lambda f, u, c, form: services.request_advance(f, actor=u, amount=c["amount"], workers=c["workers"],
-                                                               case_ref=c["case_ref"], case=form.case,
-                                                               reason=c["reason"], key=c["key"])),
-    "recovery": (RecoveryForm, gettext_lazy("Record a recovery"),
-                 lambda f, u, c, form: services.record_recovery(f, actor=u, amount=c["amount"],
-                                                                case_ref=c["case_ref"], memo=c["memo"],
+# The fund's actions (kernel.actions): open whenever the user may change the fund; what the amounts allow is
+# the services' to say on the form's values.
+FUND_ACTIONS = [
+    RecordAction("topup", gettext_lazy("Top up from the budget"), form=FundTopupForm, url_name="deposits:fund-action",
+                 run=lambda f, u, c, form: services.top_up_fund(f, actor=u, amount=c["amount"], memo=c["memo"],
                                                                 key=c["key"])),
-}
+    RecordAction("advance", gettext_lazy("Request an advance"), form=AdvanceForm, url_name="deposits:fund-action",
+                 run=lambda f, u, c, form: services.request_advance(f, actor=u, amount=c["amount"],
+                                                                    workers=c["workers"], case_ref=c["case_ref"],
+                                                                    case=form.case, reason=c["reason"], key=c["key"])),
+    RecordAction("recovery", gettext_lazy("Record a recovery"), form=RecoveryForm, url_name="deposits:fund-action",
+                 run=lambda f, u, c, form: services.record_recovery(f, actor=u, amount=c["amount"],
+                                                                    case_ref=c["case_ref"], memo=c["memo"],
+                                                                    key=c["key"])),
+]
+BY_KEY = {action.key: action for action in FUND_ACTIONS}
 
 
 def _form(form_class, user, data=None):
@@ -78,9 +82,11 @@ def fund_detail(request, pk):
     may_act = EmergencyFund.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
     entries = (FundEntry.objects.visible_to(request.user).filter(fund=fund)
                .select_related("created_by", "approval").order_by("-seq"))
-    forms = {slug: (label, _form(form_class, request.user)) for slug, (form_class, label, _run) in FUND_ACTIONS.items()}
+    states = panel(FUND_ACTIONS, request.user, fund, {Action.CHANGE: may_act})
+    for state in states:
+        state.form = _form(state.action.form, request.user)
     return render(request, "deposits/fund_detail.html", {
-        "fund": fund, "entries": entries, "balance": fund.balance, "forms": forms if may_act else {},
+        "fund": fund, "entries": entries, "balance": fund.balance, "actions": states,
         "approvals": fund.approvals.select_related("requested_by", "decided_by")[:20],
         "uses": services.uses_since(EmergencyFund.objects.filter(pk=fund.pk), USES_SINCE_DEFAULT),
     })
@@ -90,15 +96,16 @@ def fund_detail(request, pk):
 @require_POST
 def fund_action(request, pk, action):
     fund = get_object_or_404(EmergencyFund.objects.visible_to(request.user, Action.CHANGE), pk=pk)
-    if action not in FUND_ACTIONS:
+    spec = BY_KEY.get(action)
+    if spec is None:
         raise Http404
-    form_class, label, run = FUND_ACTIONS[action]
-    form = _form(form_class, request.user, request.POST)
+    label = spec.label
+    form = _form(spec.form, request.user, request.POST)
     if form.is_valid():
         try:
-            result = run(fund, request.user, form.cleaned_data, form)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            result = spec.run(fund, request.user, form.cleaned_data, form)
+        except DomainError as exc:
+            message_from(request, exc)
         else:
             messages.success(request, _("%(action)s: done.") % {"action": label})
             if action == "advance":

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy
 
 from core.excel import Ratio
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.permits import eligibility
 
 from .. import documents, reports, services
 from ..choices import ApprovalKind, ApprovalStatus, DepositStatus
-from ..draws import DrawRefused
 from ..filtersets import DepositFilterSet
 from ..forms import AssessForm
 from ..models import Approval, Deposit, LedgerEntry
@@ -71,8 +71,10 @@ def deposit_create(request):
         try:
             deposit = services.assess_deposit(data["project"], actor=request.user, trigger=data["trigger"],
                                               trigger_date=data["trigger_date"], annual_amount=data["annual_amount"])
-        except (ValidationError, LookupError) as exc:
-            form.add_error(None, getattr(exc, "messages", [str(exc)]))
+        except DomainError as exc:
+            form_error_from(form, exc)
+        except LookupError as exc:
+            form.add_error(None, str(exc))
         else:
             messages.success(request, _("Deposit assessed."))
             return redirect(deposit)
@@ -96,7 +98,7 @@ def deposit_detail(request, pk):
     today = timezone.localdate()
     return render(request, "deposits/deposit_detail.html", {
         "deposit": deposit, "entries": entries, "approvals": approvals, "balance": deposit.balance,
-        "actions": actions.available(deposit) if may_act else [], "permit": eligibility(deposit.project),
+        "actions": actions.available(deposit, request.user, may_act), "permit": eligibility(deposit.project),
         "overdue": deposit.overdue(today), "expiring": deposit.expiring(today), "today": today,
         "returned": deposit.status == DepositStatus.RETURNED,
     })
@@ -106,15 +108,15 @@ def deposit_detail(request, pk):
 def deposit_action(request, pk, action):
     deposit = _deposit(request, pk, Action.CHANGE)
     spec = actions.BY_SLUG.get(action)
-    if spec is None or not spec.applies(deposit):
+    if spec is None or not spec.available(request.user, deposit):
         raise Http404
     form = actions.form_for(spec, deposit, request.user, request.POST if request.method == "POST" else None,
                             query=request.GET)
     if request.method == "POST" and form.is_valid():
         try:
             result = spec.run(deposit, request.user, form.cleaned_data, form)
-        except (ValidationError, DrawRefused) as exc:
-            form.add_error(None, getattr(exc, "messages", [str(exc)]))
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("%(action)s: done.") % {"action": spec.label})
             if isinstance(result, Approval):

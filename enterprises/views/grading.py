@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from, message_from
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -123,8 +124,8 @@ def grade_detail(request, pk):
                                       note=form.cleaned_data["note"])
                 messages.success(request, _("Grade confirmed."))
                 return redirect(grade.enterprise)
-        except ValidationError as exc:
-            (reject_form if action == "reject" else form).add_error(None, exc.messages)
+        except DomainError as exc:
+            form_error_from(reject_form if action == "reject" else form, exc)
     return render(request, "enterprises/grade_detail.html", {
         "grade": grade, "form": form, "reject_form": reject_form, "may_decide": may_decide})
 
@@ -138,8 +139,8 @@ def grade_propose(request, pk):
         raise PermissionDenied
     try:
         grade = grading.propose_grade(enterprise, current_evaluation_year(), actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except DomainError as exc:
+        message_from(request, exc)
         return redirect(enterprise)
     messages.success(request, _("Proposed grade: %(grade)s.") % {"grade": grade.grade})
     return redirect("enterprises:grade-detail", pk=grade.pk)
@@ -217,8 +218,8 @@ def policy_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             services.set_supervision_policy(form.save(commit=False), actor=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("New policy version saved."))
             return redirect("enterprises:policies")

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -13,6 +13,7 @@ from core.collation import pinyin
 from core.imports.states import ImportState
 from core.views import FilteredListView
 from core.workdays import CalendarNotCovered, WorkdayCalendar
+from kernel.errors import DomainError, message_from
 from kernel.roles import Action
 from kernel.scoping import can
 from kernel.views import ScopedMixin
@@ -272,8 +273,8 @@ def change_status(request, pk):
         try:
             services.change_status(project, form.cleaned_data["status"], actor=request.user)
             messages.success(request, _("Status changed."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except DomainError as exc:
+            message_from(request, exc)
     return redirect(project)
 
 

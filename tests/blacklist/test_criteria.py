@@ -10,6 +10,7 @@ from blacklist import rules, services
 from blacklist.choices import ListingCriterion, ListingStatus
 from cases.choices import EscalationStatus
 from cases.models import MassIncident
+from kernel.errors import DomainError
 
 from .factories import ordered_case, review_request
 
@@ -63,7 +64,7 @@ def test_the_precondition_is_an_order_unpaid_after_its_deadline(kwargs, message)
 def test_service_refuses_a_proposal_below_the_threshold(personas, partner):
     user = personas.chengguan_inspector
     request = review_request(user, partner, personas.enterprise_a, amount=Decimal("49999.99"))
-    with pytest.raises(services.DomainError, match="Neither criterion is met"):
+    with pytest.raises(DomainError, match="Neither criterion is met"):
         services.propose_listing(request, actor=user, on=D(2026, 7, 1))
     request.refresh_from_db()
     assert request.status == EscalationStatus.PENDING

@@ -18,6 +18,7 @@ from deposits import providers as deposit_providers
 from enterprises.choices import CTrigger, Grade, TimelineKind
 from enterprises.grading import decide, findings_for
 from enterprises.models import TimelineEntry
+from kernel.errors import DomainError, IllegalTransition
 
 from .factories import (
     LISTED_ON,
@@ -52,7 +53,7 @@ def test_objection_period_follows_the_policy(personas, partner):
 def test_nothing_is_decided_or_published_during_the_objection_period(personas, partner):
     entry = notified_entry(personas.chengguan_inspector, partner, personas.enterprise_a)
     for day in (NOTICE_ON, OBJECTION_END):
-        with pytest.raises(services.IllegalTransition, match="before the objection period ends"):
+        with pytest.raises(IllegalTransition, match="before the objection period ends"):
             services.decide_listing(entry, actor=personas.chengguan_official, listed=True, decision_number="X1",
                                     on=day)
     entry.refresh_from_db()
@@ -66,7 +67,7 @@ def test_a_statement_is_recorded_within_the_period_only(personas, partner):
     entry = services.record_statement(entry, actor=personas.chengguan_inspector, text="已筹措资金",
                                       received_on=D(2026, 7, 6))
     assert "已筹措资金" in entry.statement
-    with pytest.raises(services.DomainError, match="objection period ended"):
+    with pytest.raises(DomainError, match="objection period ended"):
         services.record_statement(entry, actor=personas.chengguan_inspector, text="迟到", received_on=D(2026, 7, 9))
 
 
@@ -112,7 +113,7 @@ def test_listing_after_the_period_publishes_and_notifies(personas, partner):
 
 def test_deciding_not_to_list_needs_a_reason(personas, partner):
     entry = notified_entry(personas.chengguan_inspector, partner, personas.enterprise_a)
-    with pytest.raises(services.DomainError, match="reason"):
+    with pytest.raises(DomainError, match="reason"):
         services.decide_listing(entry, actor=personas.chengguan_official, listed=False, on=LISTED_ON)
     entry = services.decide_listing(entry, actor=personas.chengguan_official, listed=False, note="已全部支付",
                                     on=LISTED_ON)
@@ -143,15 +144,15 @@ def _pay_in_full(entry, actor, on):
 def test_early_removal_needs_payment_six_months_and_a_commitment(personas, partner, calendar_2029):
     inspector, official = personas.chengguan_inspector, personas.chengguan_official
     entry = listed_entry(inspector, partner, official, personas.enterprise_a)
-    with pytest.raises(services.DomainError, match="not been paid"):
+    with pytest.raises(DomainError, match="not been paid"):
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
                                        commitment_signed_on=D(2026, 7, 20), on=D(2027, 1, 20))
     _pay_in_full(entry, inspector, D(2026, 7, 20))
     # paid 2026-07-20: the six months run 07-21 .. 2027-01-20, so they have passed from 2027-01-21
-    with pytest.raises(services.DomainError, match="Less than 6 months"):
+    with pytest.raises(DomainError, match="Less than 6 months"):
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
                                        commitment_signed_on=D(2026, 7, 20), on=D(2027, 1, 20))
-    with pytest.raises(services.DomainError, match="commitment"):
+    with pytest.raises(DomainError, match="commitment"):
         services.request_early_removal(entry, actor=inspector, corrected_on=D(2026, 7, 20),
                                        commitment_signed_on=None, on=D(2027, 1, 21))
     entry = services.request_early_removal(entry, actor=official, corrected_on=D(2026, 7, 20),
@@ -182,10 +183,10 @@ def test_a_refused_early_removal_keeps_the_listing(personas, partner, calendar_2
 
 def test_illegal_transitions_are_refused(personas, partner):
     entry = proposed_entry(personas.chengguan_inspector, partner, personas.enterprise_a)
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.decide_listing(entry, actor=personas.chengguan_official, listed=True, decision_number="X",
                                 on=LISTED_ON)
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.request_early_removal(entry, actor=personas.chengguan_inspector, corrected_on=D(2026, 7, 1),
                                        commitment_signed_on=D(2026, 7, 1), on=LISTED_ON)
 

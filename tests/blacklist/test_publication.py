@@ -12,6 +12,7 @@ from blacklist.choices import BatchStatus, PublicationCategory
 from blacklist.models import PublishedViolation
 from cases import services as case_services
 from enterprises.models import TimelineEntry
+from kernel.errors import IllegalTransition
 from tests.factories import EnterpriseFactory
 
 from .factories import closed_case
@@ -32,7 +33,7 @@ def test_gather_takes_the_quarter_s_closed_cases_of_the_categories(personas, par
     assert item.case == large and item.categories == [PublicationCategory.LARGE_ARREARS]
     assert item.credit_code == personas.enterprise_a.credit_code
     assert item.legal_representative == personas.enterprise_a.legal_representative
-    with pytest.raises(services.IllegalTransition, match="exists already"):
+    with pytest.raises(IllegalTransition, match="exists already"):
         services.gather_batch(actor=personas.chengguan_official, day=Q3, district=large.district)
 
 
@@ -68,7 +69,7 @@ def test_review_then_publish_by_a_second_person(personas, partner):
     assert batch.status == BatchStatus.PUBLISHED and batch.published_by == personas.city_admin
     assert list(PublishedViolation.objects.public()) == [first]
     assert TimelineEntry.objects.filter(enterprise=personas.enterprise_a, kind="blacklist").exists()
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.edit_item(first, actor=user, facts="x", handling="y")
     services.withdraw_batch(batch, actor=personas.chengguan_official, reason="法院撤销处罚决定")
     assert not PublishedViolation.objects.public().exists()

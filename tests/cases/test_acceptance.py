@@ -10,6 +10,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from cases import services
 from cases.models import Case, CaseEvent
+from kernel.errors import DomainError, IllegalTransition
 
 from .factories import new_complaint
 
@@ -41,22 +42,22 @@ def test_a_complaint_meeting_all_three_conditions_is_accepted_and_the_case_filed
 
 def test_a_violation_older_than_two_years_is_not_accepted_with_written_reasons(personas, me):
     old = new_complaint(None, enterprise=personas.enterprise_a, owed_from=D(2023, 1, 1), owed_to=D(2024, 5, 28))
-    with pytest.raises(services.DomainError, match="more than 2 years"):  # rules.LIMITATION_YEARS
+    with pytest.raises(DomainError, match="more than 2 years"):  # rules.LIMITATION_YEARS
         decide(old, me, "accepted")
-    with pytest.raises(services.DomainError, match="Give the reason"):
+    with pytest.raises(DomainError, match="Give the reason"):
         decide(old, me, "not_accepted", ground="time_barred")
     old = decide(old, me, "not_accepted", ground="time_barred", reason="欠薪发生于两年前，依法不予受理。")
     assert old.status == "not_accepted" and old.case is None and old.refusal_ground == "time_barred"
 
 
 def test_time_barred_is_refused_as_a_ground_when_the_violation_is_recent(complaint, me):
-    with pytest.raises(services.DomainError, match="not time-barred"):
+    with pytest.raises(DomainError, match="not time-barred"):
         decide(complaint, me, "not_accepted", ground="time_barred", reason="x")
 
 
 def test_no_identifiable_employer_asks_for_a_supplement(personas, me):
     vague = new_complaint(None, employer_name="一个姓王的包工头", chosen_district=personas.enterprise_a.district)
-    with pytest.raises(services.DomainError, match="supplement"):
+    with pytest.raises(DomainError, match="supplement"):
         decide(vague, me, "accepted", employer_identified=False)
     vague = decide(vague, me, "supplement", ground="no_employer", reason="请补充用人单位名称或工地地址。",
                    employer_identified=False)
@@ -66,16 +67,16 @@ def test_no_identifiable_employer_asks_for_a_supplement(personas, me):
 
 
 def test_outside_labour_inspection_is_not_accepted(complaint, me):
-    with pytest.raises(services.DomainError, match="not within labour inspection"):
+    with pytest.raises(DomainError, match="not within labour inspection"):
         decide(complaint, me, "accepted", within_inspection=False)
     complaint = decide(complaint, me, "not_accepted", ground="not_labour_inspection", reason="属于合同纠纷")
     assert complaint.status == "not_accepted"
 
 
 def test_another_jurisdiction_is_referred_with_the_department_named(complaint, me):
-    with pytest.raises(services.DomainError, match="another department"):
+    with pytest.raises(DomainError, match="another department"):
         decide(complaint, me, "accepted", in_jurisdiction=False)
-    with pytest.raises(services.DomainError, match="Name the department"):
+    with pytest.raises(DomainError, match="Name the department"):
         decide(complaint, me, "referred", ground="other_jurisdiction", reason="请向用工所在地反映")
     complaint = decide(complaint, me, "referred", ground="other_jurisdiction", reason="请向用工所在地反映",
                        referred_to="白银市人社局劳动保障监察支队")
@@ -83,20 +84,20 @@ def test_another_jurisdiction_is_referred_with_the_department_named(complaint, m
 
 
 def test_arbitration_matters_are_directed_to_arbitration(complaint, me):
-    with pytest.raises(services.DomainError, match="arbitration"):
+    with pytest.raises(DomainError, match="arbitration"):
         decide(complaint, me, "accepted", arbitration_matter=True)
     complaint = decide(complaint, me, "arbitration", ground="arbitration", reason="请申请劳动争议仲裁")
     assert complaint.status == "arbitration"
 
 
 def test_a_ground_must_fit_the_decision(complaint, me):
-    with pytest.raises(services.DomainError, match="does not fit"):
+    with pytest.raises(DomainError, match="does not fit"):
         decide(complaint, me, "referred", ground="time_barred", reason="x", referred_to="y")
 
 
 def test_a_decided_complaint_cannot_be_decided_again(complaint, me):
     decide(complaint, me, "accepted")
-    with pytest.raises(services.IllegalTransition, match="decided already"):
+    with pytest.raises(IllegalTransition, match="decided already"):
         decide(complaint, me, "not_accepted", ground="not_labour_inspection", reason="x")
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from audit.models import AuditEvent
 from cases import services
 from cases.choices import EscalationKind, EscalationStatus, EventKind
+from kernel.errors import IllegalTransition
 
 from .factories import overdue_case
 
@@ -32,7 +33,7 @@ def test_it_marks_the_request_done_on_the_cases_timeline(request_, personas):
 
 def test_it_refuses_a_request_that_is_not_pending(request_, personas):
     services.complete_escalation(request_, actor=personas.chengguan_official)
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.complete_escalation(request_, actor=personas.chengguan_official)
 
 

@@ -14,6 +14,7 @@ from audit.models import AuditEvent
 from cases import services
 from cases.models import Complaint
 from enterprises.models import TimelineEntry
+from kernel.errors import DomainError
 
 from .factories import new_complaint
 
@@ -44,7 +45,7 @@ def test_an_unmatched_employer_goes_to_the_chosen_district(personas, qilihe):
 
 
 def test_an_unmatched_employer_without_a_district_is_refused(personas):
-    with pytest.raises(services.DomainError, match="Choose the district"):
+    with pytest.raises(DomainError, match="Choose the district"):
         new_complaint(None, employer_name="无名包工队")
 
 
@@ -60,19 +61,19 @@ def test_a_project_routes_to_the_projects_district(personas, qilihe):
 
 
 def test_an_anonymous_complaint_is_refused_but_an_anonymous_report_is_taken(personas):
-    with pytest.raises(services.DomainError, match="must be named"):
+    with pytest.raises(DomainError, match="must be named"):
         new_complaint(None, enterprise=personas.enterprise_a, anonymous=True)
     report = new_complaint(None, enterprise=personas.enterprise_a, kind="report", anonymous=True)
     assert report.anonymous and report.complainant_phone == "" and report.complainant_name == ""
 
 
 def test_a_named_complaint_needs_a_name_and_a_phone(personas):
-    with pytest.raises(services.DomainError):
+    with pytest.raises(DomainError):
         new_complaint(None, enterprise=personas.enterprise_a, complainant_phone="")
 
 
 def test_an_invalid_id_number_is_refused(personas):
-    with pytest.raises(services.DomainError, match="check digit"):
+    with pytest.raises(DomainError, match="check digit"):
         new_complaint(None, enterprise=personas.enterprise_a, complainant_id_number="110105194912310021")
 
 
@@ -133,7 +134,7 @@ def test_one_case_serves_the_whole_group(personas):
 
 def test_attachments_are_checked_from_their_content_not_their_name(personas):
     fake = SimpleUploadedFile("payslip.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
-    with pytest.raises(services.DomainError, match="not a PDF, JPEG or PNG"):
+    with pytest.raises(DomainError, match="not a PDF, JPEG or PNG"):
         services.submit_complaint(_unsaved(personas), attachments=[fake])
     assert not Complaint.objects.exists()
     good = [SimpleUploadedFile("scan.bin", PDF), SimpleUploadedFile("photo.txt", PNG)]
@@ -144,7 +145,7 @@ def test_attachments_are_checked_from_their_content_not_their_name(personas):
 
 def test_an_oversized_attachment_is_refused(personas):
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * (5 * 1024 * 1024))
-    with pytest.raises(services.DomainError, match="larger than"):
+    with pytest.raises(DomainError, match="larger than"):
         services.submit_complaint(_unsaved(personas), attachments=[big])
 
 

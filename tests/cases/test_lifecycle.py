@@ -13,6 +13,7 @@ from cases.choices import CaseStatus, EventKind, ExtensionStatus, ServiceMethod
 from cases.models import Case, CaseEvent, CaseInspector
 from cases.services.lifecycle import TRANSITIONS
 from enterprises.models import TimelineEntry
+from kernel.errors import DomainError, IllegalTransition, RuleRefused
 from tests.factories import EnterpriseFactory
 
 from .factories import FILED_ON, filed_case, investigating_case, ordered_case, overdue_case
@@ -51,10 +52,10 @@ def test_an_order_needs_two_inspectors_who_have_not_recused(actors):
     services.recuse_inspector(assignment, actor=me, reason="与用人单位负责人系近亲属")
     assignment.refresh_from_db()
     assert assignment.recused and assignment.recusal_reason
-    with pytest.raises(services.DomainError, match="At least two inspectors"):
+    with pytest.raises(DomainError, match="Two inspectors must be on the case"):
         services.issue_order(case, actor=me, issued_on=D(2026, 6, 10), workdays=7, amount=Decimal(1), workers=1,
                              requirements="x", served_on=D(2026, 6, 10), service_method=ServiceMethod.IN_PERSON)
-    with pytest.raises(services.DomainError, match="recused from this case"):
+    with pytest.raises(DomainError, match="recused from this case"):
         services.assign_inspector(case, actor=me, inspector=partner)
     assert CaseEvent.objects.filter(case=case, kind=EventKind.RECUSED).exists()
 
@@ -62,14 +63,14 @@ def test_an_order_needs_two_inspectors_who_have_not_recused(actors):
 def test_recusal_needs_a_reason(actors):
     me, partner, enterprise = actors
     case = investigating_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError):
+    with pytest.raises(DomainError):
         services.recuse_inspector(case.assignments.get(inspector=partner), actor=me, reason=" ")
 
 
 def test_only_inspectors_of_the_case_district_are_assigned(actors, personas):
     me, _, enterprise = actors
     case = filed_case(me, enterprise)
-    with pytest.raises(services.DomainError, match="Only an inspector of"):
+    with pytest.raises(DomainError, match="Only an inspector of"):
         services.assign_inspector(case, actor=me, inspector=personas.qilihe_inspector)
 
 
@@ -82,9 +83,9 @@ def test_extension_only_with_a_heads_approval_and_only_once(actors, personas):
     case = services.decide_extension(case, actor=personas.chengguan_official, approve=True)
     assert case.extension_status == ExtensionStatus.APPROVED
     assert case.investigation_deadline == D(2026, 10, 12)  # 90 working days, across the National Day week
-    with pytest.raises(services.IllegalTransition, match="only once"):
+    with pytest.raises(IllegalTransition, match="only once"):
         services.request_extension(case, actor=me, reason="again")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.decide_extension(case, actor=personas.chengguan_official, approve=True)
 
 
@@ -117,7 +118,7 @@ def test_order_deadline_in_working_days_and_service_recorded(actors):
 def test_a_posted_order_needs_its_photo_or_video_record(actors):
     me, partner, enterprise = actors
     case = investigating_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError, match="photo or video"):
+    with pytest.raises(DomainError, match="photo or video"):
         services.issue_order(case, actor=me, issued_on=D(2026, 6, 10), workdays=7, amount=Decimal(100), workers=1,
                              requirements="x", served_on=D(2026, 6, 10), service_method=ServiceMethod.POSTED)
 
@@ -125,7 +126,7 @@ def test_a_posted_order_needs_its_photo_or_video_record(actors):
 def test_overdue_only_after_the_deadline(actors):
     me, partner, enterprise = actors
     case = ordered_case(me, partner, enterprise)
-    with pytest.raises(services.IllegalTransition, match="not overdue before"):
+    with pytest.raises(RuleRefused, match="not overdue before"):  # a rule of time, not of state: 400
         services.mark_overdue(case, actor=me, on=case.order_deadline)
     case = services.mark_overdue(case, actor=me, on=case.order_deadline + dt.timedelta(days=1))
     assert case.status == S.OVERDUE
@@ -157,7 +158,7 @@ def test_partial_payment_does_not_comply(actors):
 def test_worker_list_cannot_exceed_the_payment(actors):
     me, partner, enterprise = actors
     case = ordered_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError, match="add up"):
+    with pytest.raises(DomainError, match="add up"):
         services.record_recovery(case, actor=me, paid_on=D(2026, 6, 12), amount=Decimal("100"), workers_paid=1,
                                  workers=[{"name": "甲", "amount": "200"}])
 
@@ -165,16 +166,16 @@ def test_worker_list_cannot_exceed_the_payment(actors):
 def test_overdue_escalations_compensation_drawdown_blacklist(actors):
     me, partner, enterprise = actors
     case = overdue_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError, match=r"50\.0% and 100\.0%"):
+    with pytest.raises(DomainError, match=r"50\.0% and 100\.0%"):
         services.order_compensation(case, actor=me, rate=Decimal("0.4"))
     case = services.order_compensation(case, actor=me, rate=Decimal("0.5"))
     assert case.compensation_amount == Decimal("12000.00")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.order_compensation(case, actor=me, rate=Decimal("1"))
     draw = services.request_escalation(case, actor=me, kind="deposit_drawdown", reason="治欠保支",
                                        amount=Decimal("24000"))
     assert draw.basis["unpaid"] == "24000.00" and draw.basis["order_deadline"]
-    with pytest.raises(services.IllegalTransition, match="pending already"):
+    with pytest.raises(IllegalTransition, match="pending already"):
         services.request_escalation(case, actor=me, kind="deposit_drawdown", reason="again", amount=Decimal(1))
     review = services.request_escalation(case, actor=me, kind="blacklist_review", reason="逾期不支付")
     assert review.status == "pending" and review.basis["case"] == case.number
@@ -183,14 +184,14 @@ def test_overdue_escalations_compensation_drawdown_blacklist(actors):
 def test_a_drawdown_cannot_exceed_the_unpaid_wages(actors):
     me, partner, enterprise = actors
     case = overdue_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError, match="Draw between"):
+    with pytest.raises(DomainError, match="Draw between"):
         services.request_escalation(case, actor=me, kind="deposit_drawdown", reason="x", amount=Decimal("24000.01"))
 
 
 def test_criminal_transfer_needs_the_threshold_and_follows_to_judgment(actors):
     me, partner, enterprise = actors
     case = overdue_case(me, partner, enterprise)  # 3 workers, 3 months, ¥24,000: average 8,000 < 10,000
-    with pytest.raises(services.DomainError, match="does not reach"):
+    with pytest.raises(DomainError, match="does not reach"):
         services.transfer_to_police(case, actor=me, document_number="移送〔2026〕1号", police_unit="城关分局")
     other = EnterpriseFactory(district=enterprise.district)  # another employer: no grouping with the first case
     big = overdue_case(me, partner, other, workers_count=12, amount_owed=Decimal("60000"))
@@ -198,7 +199,7 @@ def test_criminal_transfer_needs_the_threshold_and_follows_to_judgment(actors):
                                            on=D(2026, 7, 1))
     big.refresh_from_db()
     assert big.status == S.TRANSFERRED and transfer.unpaid_amount == Decimal("60000.00")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.update_transfer(transfer, actor=me, stage="judged", on=D(2026, 7, 2), court_result="convicted")
     for stage, day in (("accepted", D(2026, 7, 3)), ("prosecuted", D(2026, 8, 3))):
         transfer = services.update_transfer(transfer, actor=me, stage=stage, on=day)
@@ -211,7 +212,7 @@ def test_criminal_transfer_needs_the_threshold_and_follows_to_judgment(actors):
 def test_withdrawal_from_investigation_needs_a_reason(actors):
     me, partner, enterprise = actors
     case = investigating_case(me, partner, enterprise)
-    with pytest.raises(services.DomainError):
+    with pytest.raises(DomainError):
         services.withdraw_case(case, actor=me, reason="")
     assert services.withdraw_case(case, actor=me, reason="情节轻微且已改正").status == S.WITHDRAWN
 
@@ -259,7 +260,7 @@ ILLEGAL = [(source, target) for source in S for target, act in ACTIONS.items()
 @pytest.mark.parametrize(("source", "target"), ILLEGAL, ids=[f"{s.value}->{t.value}" for s, t in ILLEGAL])
 def test_illegal_transitions_are_refused_with_a_clear_message(source, target, actors):
     case = _case_in(source, actors)
-    with pytest.raises(services.IllegalTransition) as excinfo:
+    with pytest.raises(IllegalTransition) as excinfo:
         ACTIONS[target](case, actors[0])
     assert str(S(source).label) in excinfo.value.message
     assert Case.objects.get(pk=case.pk).status == source
@@ -286,10 +287,10 @@ def test_legal_transitions(source, target, actors):
 def test_complied_closes_and_a_closed_case_stays_closed(actors):
     case = _case_in(S.COMPLIED, actors)
     assert case.status == S.COMPLIED
-    with pytest.raises(services.IllegalTransition, match="cannot be closed as"):
+    with pytest.raises(IllegalTransition, match="cannot be closed as"):
         services.close_case(case, actor=actors[0], outcome="court_enforcement", summary="x")
     services.close_case(case, actor=actors[0], outcome="rectified", summary="已支付")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.record_recovery(case, actor=actors[0], paid_on=D(2026, 7, 5), amount=Decimal(1), workers_paid=1)
 
 

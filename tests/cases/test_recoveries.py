@@ -13,6 +13,7 @@ from audit.models import AuditEvent
 from cases import services
 from cases.choices import CaseStatus, EventKind
 from cases.models import Case, CaseEvent, Recovery
+from kernel.errors import DomainError, IllegalTransition
 
 from .factories import ordered_case, overdue_case
 
@@ -55,7 +56,7 @@ def _unchanged(case):
     ({"amount": Decimal("999999999")}, "reason", "more than"),
 ])
 def test_what_cannot_be_true_is_refused_and_nothing_is_written(case, personas, kwargs, field, message):
-    with pytest.raises(services.DomainError, match=message) as refused:
+    with pytest.raises(DomainError, match=message) as refused:
         _record(case, personas.chengguan_inspector, **kwargs)
     assert refused.value.field == field
     _unchanged(case)
@@ -82,13 +83,13 @@ def test_a_payment_above_what_is_owed_waits_for_a_second_official(case, personas
     assert fresh.recovered_amount == Decimal("37500.00") and fresh.status == S.COMPLIED
     recovery.refresh_from_db()
     assert recovery.confirmed_by == personas.chengguan_official
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.confirm_recovery(recovery, actor=personas.chengguan_official, approve=True)
 
 
 def test_a_refused_confirmation_needs_a_reason_and_never_counts(case, personas):
     recovery = _record(case, personas.chengguan_inspector, amount=Decimal("40000.00"), reason="赔偿金")
-    with pytest.raises(services.DomainError, match="why"):
+    with pytest.raises(DomainError, match="why"):
         services.confirm_recovery(recovery, actor=personas.chengguan_official, approve=False)
     services.confirm_recovery(recovery, actor=personas.chengguan_official, approve=False, note="无凭证")
     assert Case.objects.get(pk=case.pk).recovered_amount == 0
@@ -105,7 +106,7 @@ def test_a_typo_is_reversed_with_a_reason_and_the_state_follows(case, personas):
     me = personas.chengguan_inspector
     typo = _record(case, me, amount=Decimal("36000.00"))
     assert Case.objects.get(pk=case.pk).status == S.COMPLIED
-    with pytest.raises(services.DomainError, match="reason"):
+    with pytest.raises(DomainError, match="reason"):
         services.reverse_recovery(typo, actor=me, reason=" ")
     reversal = services.reverse_recovery(typo, actor=me, reason="误录：实际支付3,600元")
     fresh = Case.objects.get(pk=case.pk)
@@ -115,9 +116,9 @@ def test_a_typo_is_reversed_with_a_reason_and_the_state_follows(case, personas):
     assert typo.amount == Decimal("36000.00")  # the wrong entry stays as it was: an audit trail, not an edit
     assert CaseEvent.objects.filter(case=case, kind=EventKind.COMPLIED, title__contains="withdrawn").exists()
     assert AuditEvent.objects.filter(event="case_recovery_reversed").exists()
-    with pytest.raises(services.IllegalTransition, match="corrected already"):
+    with pytest.raises(IllegalTransition, match="corrected already"):
         services.reverse_recovery(typo, actor=me, reason="再次")
-    with pytest.raises(services.IllegalTransition):
+    with pytest.raises(IllegalTransition):
         services.reverse_recovery(reversal, actor=me, reason="撤销更正")
     _record(case, me, amount=Decimal("3600.00"), workers_paid=1)
     fresh = Case.objects.get(pk=case.pk)

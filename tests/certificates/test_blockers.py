@@ -11,6 +11,7 @@ from cases.models import Case
 from certificates import blockers, services
 from certificates.choices import BlockerCode, Mode, Outcome, Purpose
 from certificates.models import Certificate, CertificateApplication, CertificatePolicy
+from kernel.errors import DomainError
 from tests.blacklist.factories import closed_case, listed_entry
 from tests.cases.factories import CaseFactory
 
@@ -122,5 +123,5 @@ def test_enterprise_users_apply_only_for_their_own(personas):
 
 def test_commitment_mode_refuses_certificates(personas):
     CertificatePolicy.objects.create(effective_from=dt.date(2026, 11, 1), mode=Mode.COMMITMENT)
-    with pytest.raises(services.DomainError, match="commitment letter"):
+    with pytest.raises(DomainError, match="commitment letter"):
         apply(personas.enterprise_a, personas.enterprise_a_user)

@@ -9,6 +9,7 @@ import pytest
 from certificates import services
 from certificates.choices import Mode
 from certificates.models import CertificatePolicy, CommitmentLetter
+from kernel.errors import DomainError
 from tests.cases.factories import CaseFactory
 from tests.factories import DepartmentGrantFactory
 
@@ -46,7 +47,7 @@ def test_a_blocked_enterprise_cannot_sign(login, personas, commitment_mode):
 
 
 def test_certificate_mode_refuses_commitments(personas):
-    with pytest.raises(services.DomainError, match="apply for a no-arrears certificate"):
+    with pytest.raises(DomainError, match="apply for a no-arrears certificate"):
         services.sign_commitment(personas.enterprise_a, actor=personas.enterprise_a_user, purpose="bidding")
 
 

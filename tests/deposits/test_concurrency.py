@@ -4,11 +4,11 @@ import threading
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from deposits import services
 from deposits.models import Approval
+from kernel.errors import DomainError
 
 from . import factories
 
@@ -32,7 +32,7 @@ def test_two_concurrent_draws_of_60_percent_exactly_one_succeeds(personas, today
             barrier.wait()
             services.approve(approval, actor=official)
             results.append("paid")
-        except ValidationError as exc:
+        except DomainError as exc:
             results.append(" ".join(exc.messages))
         finally:
             connections.close_all()

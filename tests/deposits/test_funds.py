@@ -4,10 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from deposits import services
 from deposits.models import AppendOnlyError, EmergencyFund, FundEntry
+from kernel.errors import DomainError
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def test_a_top_up_is_booked_once_per_key(fund, personas):
 
 def test_an_advance_needs_a_second_official_and_a_sufficient_balance(fund, personas):
     official, inspector = personas.chengguan_official, personas.chengguan_inspector
-    with pytest.raises(ValidationError, match="larger than the balance"):
+    with pytest.raises(DomainError, match="larger than the balance"):
         services.request_advance(fund, actor=official, amount="500000.01", workers=3, case_ref="C-1", reason="r")
     first = services.request_advance(fund, actor=official, amount="300000.00", workers=40, case_ref="C-1",
                                      reason="春节前讨薪")
@@ -48,7 +49,7 @@ def test_an_advance_needs_a_second_official_and_a_sufficient_balance(fund, perso
     other = personas.chengguan_official.__class__.objects.create(username="chengguan_head", role="district_official",
                                                                  district=personas.chengguan_official.district)
     services.approve(first, actor=other)
-    with pytest.raises(ValidationError, match="larger than the balance"):
+    with pytest.raises(DomainError, match="larger than the balance"):
         services.approve(second, actor=other)  # the first advance left 200,000
     second.refresh_from_db()
     assert second.status == "pending"

@@ -4,14 +4,14 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEvent
 from deposits import services, tasks
 from deposits.choices import DepositForm, DepositStatus, EntryKind
-from deposits.draws import DrawRefused
 from deposits.models import Approval
 from enterprises.models import TimelineEntry
+from kernel.errors import DomainError
 from projects.permits import eligibility
 
 from . import factories
@@ -59,9 +59,9 @@ def test_a_guarantee_makes_the_permit_eligible(project, official, today):
 ])
 def test_a_guarantee_must_cover_the_amount_a_year_and_the_construction_period(project, official, today, override,
                                                                                 field):
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(DomainError) as caught:
         factories.guaranteed(project, official, **override)
-    assert field in caught.value.message_dict
+    assert field in caught.value.fields
 
 
 def test_cash_below_the_required_amount_is_not_yet_stored(project, official, today):
@@ -93,20 +93,20 @@ def test_other_district_and_enterprise_users_cannot_act(project, official, perso
 
 def test_a_draw_without_an_overdue_order_is_refused(project, official, personas, today):
     deposit = factories.stored(project, official)
-    with pytest.raises(DrawRefused, match="No decision"):
+    with pytest.raises(DomainError, match="No decision"):
         services.request_draw(deposit, actor=official, amount="50000.00", case_ref="NO-SUCH-CASE", payees=PAYEES,
                               reason="r")
     case = factories.overdue_case(project)
     case.orders.update(deadline=factories.TODAY)
-    with pytest.raises(DrawRefused, match="has not passed"):
+    with pytest.raises(DomainError, match="has not passed"):
         services.request_draw(deposit, actor=official, amount="50000.00", case_ref=case.number, payees=PAYEES,
                               reason="r")
     other = factories.overdue_case(factories.project(personas.enterprise_a))
-    with pytest.raises(DrawRefused, match="another project"):
+    with pytest.raises(DomainError, match="another project"):
         services.request_draw(deposit, actor=official, amount="50000.00", case_ref=other.number, payees=PAYEES,
                               reason="r")
     complied = factories.overdue_case(project, status="complied")
-    with pytest.raises(DrawRefused, match="complied"):
+    with pytest.raises(DomainError, match="complied"):
         services.request_draw(deposit, actor=official, amount="50000.00", case_ref=complied.number, payees=PAYEES,
                               reason="r")
     assert not Approval.objects.exists()
@@ -114,7 +114,7 @@ def test_a_draw_without_an_overdue_order_is_refused(project, official, personas,
 
 def test_a_draw_names_its_case(project, official, today):
     deposit = factories.stored(project, official)
-    with pytest.raises(DrawRefused, match="Name the case"):
+    with pytest.raises(DomainError, match="Name the case"):
         services.request_draw(deposit, actor=official, amount="1.00", case_ref="  ", payees=PAYEES, reason="r")
 
 
@@ -156,23 +156,23 @@ def test_the_database_refuses_maker_equals_checker(project, official, today):
 def test_a_draw_larger_than_the_balance_or_the_unpaid_wages_is_refused(project, official, today):
     deposit = factories.stored(project, official)
     case = factories.overdue_case(project)
-    with pytest.raises(ValidationError, match="unpaid"):
+    with pytest.raises(DomainError, match="unpaid"):
         services.request_draw(deposit, actor=official, amount="100000.01", case_ref=case.number,
                               payees=[{"name": "张三", "amount": "100000.01"}], reason="r")
-    with pytest.raises(ValidationError, match="add up"):
+    with pytest.raises(DomainError, match="add up"):
         services.request_draw(deposit, actor=official, amount="50000.00", case_ref=case.number,
                               payees=[{"name": "张三", "amount": "1.00"}], reason="r")
 
 
 def test_the_return_runs_notice_review_and_confirmation(project, official, personas, today):
     deposit = factories.stored(project, official)
-    with pytest.raises(ValidationError, match="not complete"):
+    with pytest.raises(DomainError, match="not complete"):
         services.start_return(deposit, actor=official, commitment_on=D(2026, 5, 1), publicity_from=D(2026, 5, 2))
     type(project).objects.filter(pk=project.pk).update(status="completed")
     deposit = services.start_return(deposit, actor=official, commitment_on=D(2026, 5, 1),
                                     publicity_from=D(2026, 5, 2))
     assert deposit.publicity_until == D(2026, 6, 1)
-    with pytest.raises(ValidationError, match="public notice end"):
+    with pytest.raises(DomainError, match="public notice end"):
         services.apply_return(deposit, actor=official, applied_on=D(2026, 5, 20))
     deposit = services.apply_return(deposit, actor=official, applied_on=D(2026, 6, 12))
     assert deposit.review_due_on == D(2026, 6, 22)  # 15–18 June, then 22 June (19 June is Dragon Boat)
@@ -190,7 +190,7 @@ def test_a_return_with_arrears_is_refused_in_writing(project, official, today):
     type(project).objects.filter(pk=project.pk).update(status="completed")
     services.start_return(deposit, actor=official, commitment_on=D(2026, 5, 1), publicity_from=D(2026, 5, 2))
     services.apply_return(deposit, actor=official, applied_on=D(2026, 6, 12))
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.refuse_return(deposit, actor=official, reason="  ")
     deposit = services.refuse_return(deposit, actor=official, reason="尚欠3名工人工资")
     assert deposit.status == DepositStatus.STORED and deposit.refusal_reason == "尚欠3名工人工资"

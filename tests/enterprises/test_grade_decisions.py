@@ -1,13 +1,14 @@
 """Proposals, the annual batch run, confirmation (with audit, timeline and previous grade) and rejection."""
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from audit.models import AuditEvent
 from enterprises import grading, tasks
 from enterprises.choices import CTrigger, Grade, GradeStatus
 from enterprises.models import CreditGrade, Enterprise, TimelineEntry
+from kernel.errors import DomainError
 from tests.factories import EnterpriseFactory, ViolationFactory
 
 
@@ -103,7 +104,7 @@ def test_roles_without_approve_cannot_confirm(personas, proposals, persona):
 
 
 def test_a_different_grade_needs_a_note(personas, proposals):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         grading.confirm_grade(proposals[0], actor=personas.city_admin, final="A")
     grade = grading.confirm_grade(proposals[0], actor=personas.city_admin, final="A", note="复议撤销处罚")
     assert (grade.proposed_grade, grade.grade) == ("B", "A")
@@ -114,12 +115,12 @@ def test_a_binding_finding_keeps_the_grade_at_c(personas, proposals):
     grade.reasons = [{"code": CTrigger.BLACKLISTED, "label": "listed", "binding": True}]
     grade.grade = grade.proposed_grade = "C"
     grade.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         grading.confirm_grade(grade, actor=personas.city_admin, final="B", note="x")
 
 
 def test_rejecting_keeps_the_grade_and_is_audited(personas, proposals):
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         grading.reject_grade(proposals[0], actor=personas.city_admin, reason=" ")
     grading.reject_grade(proposals[0], actor=personas.chengguan_official, reason="处罚已撤销")
     proposals[0].refresh_from_db()
@@ -188,7 +189,7 @@ def test_the_run_button_queues_the_task(personas, login, year, django_capture_on
 
 def test_a_deregistered_enterprise_is_not_graded(personas, login, year):
     enterprise = EnterpriseFactory(status="deregistered")
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         grading.propose_grade(enterprise, year, actor=personas.city_admin)
     response = login(personas.city_admin).post(reverse("enterprises:grade-propose", args=[enterprise.pk]))
     assert response.status_code == 302 and response.url == enterprise.get_absolute_url()

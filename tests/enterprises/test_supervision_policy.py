@@ -10,6 +10,7 @@ from audit.models import AuditEvent
 from enterprises.choices import C_MIN_WRITTEN_REVIEWS
 from enterprises.models import SupervisionPolicy
 from enterprises.services import set_supervision_policy
+from kernel.errors import DomainError
 
 
 def test_the_lanzhou_defaults_are_seeded(db):
@@ -39,13 +40,13 @@ def test_a_new_version_closes_the_previous_one(personas):
 
 
 def test_grade_c_needs_at_least_two_written_reviews(personas):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError):  # the model's own check (SupervisionPolicy.clean)
         set_supervision_policy(_new("C", reviews=1), actor=personas.city_admin)
 
 
 def test_a_version_may_not_start_before_an_existing_one(personas):
     set_supervision_policy(_new(), actor=personas.city_admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         set_supervision_policy(_new(start=dt.date(2026, 6, 1)), actor=personas.city_admin)
 
 

@@ -3,10 +3,10 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
 from enterprises.models import TimelineEntry
+from kernel.errors import DomainError
 from projects import services
 from projects.choices import NoticeBoardItem, ProjectStatus
 
@@ -20,7 +20,7 @@ def test_status_moves_along_the_allowed_path(personas, no_deposit_app):
     WageAccountFactory(project=project)
     no_deposit_app.register_requirement("wage_deposit", lambda projects: {p.pk: True for p in projects})
     services.change_status(project, ProjectStatus.PERMIT_PENDING, actor=personas.city_admin)
-    with pytest.raises(ValidationError):
+    with pytest.raises(DomainError):
         services.change_status(project, ProjectStatus.WAGES_SETTLED, actor=personas.city_admin)
     services.change_status(project, ProjectStatus.UNDER_CONSTRUCTION, actor=personas.city_admin,
                            on=dt.date(2026, 3, 2))
@@ -50,7 +50,7 @@ def test_construction_does_not_start_with_permit_preconditions_unmet(personas, n
     nothing is written; once they are met the project starts; resuming after a suspension is not gated."""
     project = ProjectFactory(funds_confirmed_on=None)
     services.change_status(project, ProjectStatus.PERMIT_PENDING, actor=personas.city_admin)
-    with pytest.raises(ValidationError) as refused:
+    with pytest.raises(DomainError) as refused:
         services.change_status(project, ProjectStatus.UNDER_CONSTRUCTION, actor=personas.city_admin)
     message = " ".join(refused.value.messages)
     for label in ("Funding confirmed in place", "Dedicated wage account opened",
@@ -63,7 +63,7 @@ def test_construction_does_not_start_with_permit_preconditions_unmet(personas, n
     project.funds_confirmed_on = dt.date(2026, 1, 10)
     project.save()
     WageAccountFactory(project=project)
-    with pytest.raises(ValidationError, match="Wage deposit") as refused:
+    with pytest.raises(DomainError, match="Wage deposit") as refused:
         services.change_status(project, ProjectStatus.UNDER_CONSTRUCTION, actor=personas.city_admin)
     assert "Funding" not in " ".join(refused.value.messages)
 
