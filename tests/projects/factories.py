@@ -7,7 +7,16 @@ import factory
 from stdnum.cn import ric
 
 from projects.choices import PartyRole, ProjectStatus
-from projects.models import Employment, PayrollBatch, PayrollLine, Project, ProjectParty, WageAccount, Worker
+from projects.models import (
+    Attendance,
+    Employment,
+    PayrollBatch,
+    PayrollLine,
+    Project,
+    ProjectParty,
+    WageAccount,
+    Worker,
+)
 from tests.factories import EnterpriseFactory, district
 
 
@@ -117,3 +126,13 @@ class PayrollLineFactory(factory.django.DjangoModelFactory):
     paid_on = dt.date(2026, 4, 15)
     bank_reference = factory.Sequence(lambda n: f"BR{n:08d}")
     worker_confirmed = True
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    employment = factory.SubFactory(EmploymentFactory)
+    month = dt.date(2026, 3, 1)
+    days_on_site = Decimal("22.0")
+    source = "gate_import"
