@@ -151,11 +151,11 @@ class AttendanceForm(BootstrapFormMixin, forms.ModelForm):
         field_classes = {"month": bounds.MonthField, "days_on_site": bounds.DaysInMonthField}
         labels = {"employment": _("Worker"), "month": _("Attendance month")}
 
-    def __init__(self, *args, project, user, **kwargs):
+    def __init__(self, *args, project=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["employment"]
-        field.queryset = (Employment.objects.visible_to(user).filter(project=project).select_related("worker")
-                          .order_by("team", "worker__name", "pk"))
+        roster = Employment.objects.visible_to(user).filter(project=project) if project else Employment.objects.none()
+        field.queryset = roster.select_related("worker").order_by("team", "worker__name", "pk")
         field.label_from_instance = lambda e: f"{e.worker.name} {e.worker.masked_id_number} {e.team}".strip()
 
     def clean(self):

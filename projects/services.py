@@ -270,7 +270,8 @@ ATTENDANCE_BATCH_SIZE = 5000
 
 def upsert_attendance(rows, *, source, actor, job=None) -> dict:
     """Create or replace [(employment_id, month, days)]; inside the caller's transaction. Rows already on
-    file are locked first, so two submissions for one month follow each other."""
+    file are locked first, so two submissions for one month follow each other. A row whose days are unchanged
+    keeps its source and time: sending the same month again changes nothing."""
     user = actor if getattr(actor, "pk", None) else None
     employment_ids = {row[0] for row in rows}
     months = {row[1] for row in rows}
@@ -283,7 +284,7 @@ def upsert_attendance(rows, *, source, actor, job=None) -> dict:
         if record is None:
             created.append(Attendance(employment_id=employment_id, month=month, days_on_site=days, source=source,
                                       source_import=job, recorded_at=now, recorded_by=user))
-        elif record.days_on_site != days or record.source != source:
+        elif record.days_on_site != days:  # the same days again (a repeated export, a form saved unchanged)
             record.days_on_site, record.source, record.source_import = days, source, job
             record.recorded_at, record.recorded_by = now, user
             updated.append(record)
