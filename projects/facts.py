@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 
+from core import periods
 from core.aggregates import MoneySum
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 
@@ -192,7 +192,9 @@ def exits_without_settlement(on: dt.date, days: int) -> list[UnsettledExit]:
         paid_amount__gte=F("net_pay"), paid_on__lte=on)
     last_attendance = (Attendance.objects.filter(employment_id=OuterRef("pk"), days_on_site__gt=0)
                        .order_by("-month").values("month")[:1])
-    rows = (Employment.objects.filter(exited_on__isnull=False, exited_on__lt=on - dt.timedelta(days=days))
+    # the exits whose period of `days` days (the exit day not counted) has ended before `on`
+    rows = (Employment.objects.filter(exited_on__isnull=False,
+                                      exited_on__lt=periods.earliest_start_running_on(on, days=days))
             .annotate(exit_month=_month_start("exited_on"))
             .filter(~Exists(settled))
             .annotate(last_month=Subquery(last_attendance))
@@ -211,7 +213,7 @@ def _month_start(name):
 
 def previous_month(day: dt.date) -> dt.date:
     """The first day of the month before ``day``'s month."""
-    return day.replace(day=1) - relativedelta(months=1)
+    return (day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
 
 
 # --- accounts, allocations, payroll and site duties (W06–W08, W11–W13, W15, W16) ---------------------------

@@ -150,6 +150,7 @@ class AttendanceForm(BootstrapFormMixin, forms.ModelForm):
         fields = ["employment", "month", "days_on_site"]
         field_classes = {"month": bounds.MonthField, "days_on_site": bounds.DaysInMonthField}
         labels = {"employment": _("Worker"), "month": _("Attendance month")}
+        help_texts = {"month": ""}  # the month picker says it; the model's "first day" is how it is stored
 
     def __init__(self, *args, project=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -2,7 +2,8 @@
 (domain.md §13; the vendor rule §9.5 item 15). Orange after the pay date; red when the month after the
 attendance month has ended and still nothing was paid."""
 
-from dateutil.relativedelta import relativedelta
+import datetime as dt
+
 from django.utils.translation import gettext_lazy as _
 
 from core.citations import Rule
@@ -42,10 +43,16 @@ SPEC = RuleSpec(
 def evaluate(ctx):
     red_after = int(ctx.params.get("red_after_months", SPEC.params["red_after_months"].default))
     for row in project_facts.attended_months_without_account_pay(ctx.on):
-        red_from = row.month + relativedelta(months=red_after + 1)  # the day after the end of M + red_after
+        red_from = _first_of_month_after(row.month, red_after + 1)  # the day after the end of M + red_after
         yield Hit(subject=Subject.PROJECT, subject_id=row.project_id, district_id=row.district_id,
                   enterprise_id=row.enterprise_id, project_id=row.project_id, part=f"{row.month:%Y-%m}",
                   level=Level.RED if ctx.on >= red_from else None,
                   evidence=evidence(project=row.project_code, month=f"{row.month:%Y-%m}", pay_date=row.due_on,
                                     attended_workers=row.attended, days_on_site=row.days,
                                     payroll_submitted=row.payroll_submitted, red_from=red_from))
+
+
+def _first_of_month_after(month: dt.date, n: int) -> dt.date:
+    """The first day of the n-th calendar month after ``month`` (calendar months, not a term)."""
+    year, index = divmod(month.year * 12 + month.month - 1 + n, 12)
+    return dt.date(year, index + 1, 1)

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from core import bounds
-from core.imports.cells import RowError, Validated, finish_errors, limited, text
+from core.imports.cells import RowError, Validated, date, finish_errors, limited, text
 from core.imports.reading import Column, to_decimal
 
 from .. import services
@@ -37,10 +37,8 @@ _MONTH_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$|^(\d{4})(\d{2
 def parse_month(value) -> dt.date:
     """A month cell: a date Excel made of "2026-03", or text 2026-03, 2026/3, 2026年3月, 202603. Not before the
     earliest date the bureau keeps, not after the current month."""
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if isinstance(value, dt.date):
-        month = value.replace(day=1)
+    if isinstance(value, dt.date):  # a datetime too: Excel's naive calendar value
+        month = date()(value).replace(day=1)
     else:
         match = _MONTH_TEXT.match(text(value))
         if match is None:
