@@ -46,6 +46,8 @@ class AuditKind(models.TextChoices):
     ROSTER_IMPORTED = "roster_imported", _("Worker roster imported")
     PAYROLL_IMPORTED = "payroll_imported", _("Monthly payroll imported")
     BANK_STATEMENT_IMPORTED = "bank_statement_imported", _("Bank statement imported")
+    ATTENDANCE_IMPORTED = "attendance_imported", _("Monthly attendance imported")
+    ATTENDANCE_RECORDED = "attendance_recorded", _("Attendance entered by the labour officer")
     PROJECT_IMPORT_REJECTED = "project_import_rejected", _("Project import rejected")
     PROJECT_IMPORT_CANCELLED = "project_import_cancelled", _("Project import cancelled")
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q
 from django.urls import reverse
 
 from core.duties import Duty
@@ -40,6 +40,7 @@ __all__ = [
     "closed_cases_for_publication",
     "complaints_awaiting_decision",
     "complete_drawdown",
+    "complaints_by_people",
     "complete_request",
     "crime_threshold_met",
     "criminal_threshold",
@@ -262,3 +263,16 @@ def extension_requests() -> list[Duty]:
     approval; `due_on` is the investigation deadline the decision must come before."""
     cases = Case.objects.filter(extension_status=ExtensionStatus.REQUESTED, status__in=CaseStatus.open())
     return _case_deadlines(cases, "investigation_deadline")
+
+
+# --- early warning -------------------------------------------------------------------------------------
+
+def complaints_by_people(id_indexes, on: dt.date) -> dict[str, dt.date]:
+    """{complainant ID keyed hash: the latest day a complaint or report of that person was received, up to
+    ``on``} for the given people (W17: a worker who left without settlement and complained). One query."""
+    indexes = [index for index in set(id_indexes) if index]
+    if not indexes:
+        return {}
+    rows = (Complaint.objects.filter(complainant_id_index__in=indexes, received_on__lte=on)
+            .values("complainant_id_index").annotate(latest=Max("received_on")).order_by())
+    return {row["complainant_id_index"]: row["latest"] for row in rows}

@@ -49,6 +49,10 @@ ENTERPRISE_HEADCOUNT_MAX = 2_000_000
 PHONE_RE = re.compile(r"^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?)$")
 PHONE_MAX_LENGTH = 20
 
+# Days on site in one month (attendance, the payroll's days worked): a month has at most 31 days, and a gate
+# system counts half days at most.
+DAYS_IN_MONTH_MAX = Decimal(31)
+
 MONTH_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$", re.ASCII)
 
 
@@ -160,6 +164,22 @@ class HeadcountRange:
                                   params={"limit": self.maximum})
 
 
+class DaysInMonthRange:
+    """Days in one month: 0 to DAYS_IN_MONTH_MAX, in whole or half days (one decimal place)."""
+
+    def __call__(self, value):
+        if value is None:
+            return
+        if value < 0:
+            raise ValidationError(_("The number of days cannot be negative."), code="days_negative")
+        if value > DAYS_IN_MONTH_MAX:
+            raise ValidationError(_("A month has at most %(limit)d days."), code="days_too_many",
+                                  params={"limit": DAYS_IN_MONTH_MAX})
+        if value != value.quantize(Decimal("0.1")):
+            raise ValidationError(_("Enter the days with at most one decimal place, e.g. 21.5."),
+                                  code="days_decimals")
+
+
 PAST_DATE_VALIDATORS = [not_before_earliest, not_in_future]
 PLAN_DATE_VALIDATORS = [not_before_earliest, not_far_ahead]
 
@@ -251,6 +271,18 @@ class EnterpriseHeadcountField(HeadcountField):
         kwargs.setdefault("minimum", 0)
         kwargs.setdefault("maximum", ENTERPRISE_HEADCOUNT_MAX)
         super().__init__(**kwargs)
+
+
+class DaysInMonthField(forms.DecimalField):
+    """Days on site in one month: 0–31, one decimal place at most."""
+
+    def __init__(self, **kwargs):
+        kwargs.pop("min_value", None)
+        kwargs.pop("max_value", None)
+        kwargs["max_digits"], kwargs["decimal_places"] = None, None  # our range check has the readable message
+        super().__init__(**kwargs)
+        self.validators.append(DaysInMonthRange())
+        self.widget.attrs.setdefault("step", "0.5")
 
 
 class PhoneField(forms.CharField):

@@ -80,6 +80,15 @@ class ImportKind(models.TextChoices):
     ROSTER = "roster", _("Worker roster")
     PAYROLL = "payroll", _("Monthly payroll")
     BANK_STATEMENT = "bank_statement", _("Bank statement")
+    ATTENDANCE = "attendance", _("Monthly attendance")
+
+
+class AttendanceSource(models.TextChoices):
+    """Where a month's days on site came from."""
+
+    GATE_IMPORT = "gate_import", _("Gate system (Excel import)")
+    API = "api", _("Gate system (API)")
+    OFFICER = "officer", _("Entered by the labour officer")
 
 
 class NoticeBoardItem(models.TextChoices):

@@ -12,7 +12,7 @@ from core.filters import IdFilter
 from core.widgets import IsoDateInput
 
 from .choices import ProjectKind, ProjectStatus
-from .models import PayrollBatch, Project, Worker
+from .models import Attendance, PayrollBatch, Project, Worker
 
 
 def _districts(request):
@@ -104,3 +104,16 @@ class PayrollBatchFilterSet(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(unpaid_count__gt=0) if value else queryset.filter(unpaid_count=0)
+
+
+class AttendanceFilterSet(django_filters.FilterSet):
+    project = IdFilter(label=_("Project"), field_name="employment__project_id")
+    month = django_filters.DateFilter(widget=IsoDateInput(), label=_("Month"))
+    month_from = django_filters.DateFilter(label=_("From month"), field_name="month", lookup_expr="gte",
+                                           widget=IsoDateInput())
+    month_to = django_filters.DateFilter(label=_("To month"), field_name="month", lookup_expr="lte",
+                                         widget=IsoDateInput())
+
+    class Meta:
+        model = Attendance
+        fields = ["project", "month", "month_from", "month_to"]

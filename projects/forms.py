@@ -10,7 +10,7 @@ from core.forms import BootstrapFormMixin
 from enterprises.models import Enterprise
 
 from .choices import ImportKind, NoticeBoardItem, ProjectStatus
-from .models import AccountMovement, Project, ProjectParty, WageAccount
+from .models import AccountMovement, Attendance, Employment, Project, ProjectParty, WageAccount
 
 PHOTO_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
@@ -139,6 +139,33 @@ class ImportForm(BootstrapFormMixin, forms.Form):
             self.add_error("month", _("Choose the month of the payroll."))
         if data.get("kind") != ImportKind.PAYROLL:
             data["month"] = None
+        return data
+
+
+class AttendanceForm(BootstrapFormMixin, forms.ModelForm):
+    """One worker's days on site in a month, entered by the labour officer; the workers are the project's."""
+
+    class Meta:
+        model = Attendance
+        fields = ["employment", "month", "days_on_site"]
+        field_classes = {"month": bounds.MonthField, "days_on_site": bounds.DaysInMonthField}
+        labels = {"employment": _("Worker"), "month": _("Attendance month")}
+        help_texts = {"month": ""}  # the month picker says it; the model's "first day" is how it is stored
+
+    def __init__(self, *args, project=None, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["employment"]
+        roster = Employment.objects.visible_to(user).filter(project=project) if project else Employment.objects.none()
+        field.queryset = roster.select_related("worker").order_by("team", "worker__name", "pk")
+        field.label_from_instance = lambda e: f"{e.worker.name} {e.worker.masked_id_number} {e.team}".strip()
+
+    def clean(self):
+        data = super().clean()
+        month, days = data.get("month"), data.get("days_on_site")
+        if month and days is not None:
+            error = Attendance.days_error(month, days)
+            if error:
+                self.add_error("days_on_site", error)
         return data
 
 

@@ -1,6 +1,7 @@
-"""Synthetic projects, workers and payroll at city scale (Lanzhou: 3,000 live projects, 300,000 workers,
-12 months of payroll ≈ 3.6 million lines) in minutes: rows are streamed with PostgreSQL COPY (bulk_create in
-batches on other databases), ids are allocated up front and the sequences moved past them.
+"""Synthetic projects, workers, attendance and payroll at city scale (Lanzhou: 3,000 live projects, 300,000
+workers, 12 months of payroll ≈ 3.6 million lines, and as many attendance rows) in minutes: rows are streamed
+with PostgreSQL COPY (bulk_create in batches on other databases), ids are allocated up front and the sequences
+moved past them.
 
 Generated rows carry no history records (they are not changes anyone made); personal data is encrypted and
 indexed exactly as the models do it."""
@@ -20,8 +21,18 @@ from enterprises.choices import EnterpriseKind
 from enterprises.models import Enterprise
 from kernel import crypto
 
-from .choices import MovementKind, PartyRole, ProjectKind, ProjectStatus
-from .models import AccountMovement, Employment, PayrollBatch, PayrollLine, Project, ProjectParty, WageAccount, Worker
+from .choices import AttendanceSource, MovementKind, PartyRole, ProjectKind, ProjectStatus
+from .models import (
+    AccountMovement,
+    Attendance,
+    Employment,
+    PayrollBatch,
+    PayrollLine,
+    Project,
+    ProjectParty,
+    WageAccount,
+    Worker,
+)
 
 CODE_PREFIX = "GEN"
 _SURNAMES = list("王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾田董潘袁蔡蒋余杜叶程")
@@ -113,7 +124,7 @@ def generate(projects: int, workers_per_project: int, months: int, *, seed=2026,
     month_list = _months_back(today, months)
     start = month_list[0] - relativedelta(months=2)
     ids = {m: _next_id(m) for m in (Project, ProjectParty, WageAccount, AccountMovement, Worker, Employment,
-                                    PayrollBatch, PayrollLine)}
+                                    PayrollBatch, PayrollLine, Attendance)}
     serial = Project.objects.filter(code__startswith=CODE_PREFIX).count()
     sinks = {
         Project: Sink(Project, ["id", "code", "name", "district", "address", "kind", "status", "client",
@@ -137,6 +148,8 @@ def generate(projects: int, workers_per_project: int, months: int, *, seed=2026,
                                           "net_total", "paid_total", "unpaid_count"]),
         PayrollLine: Sink(PayrollLine, ["id", "batch", "employment", "days_worked", "gross_pay", "deductions",
                                         "net_pay", "paid_amount", "paid_on", "bank_reference", "worker_confirmed"]),
+        # The gate system's days on site of each worker and month (the payroll's days worked come from them).
+        Attendance: Sink(Attendance, ["id", "employment", "month", "days_on_site", "source", "recorded_at"]),
     }
     now = dt.datetime.now(dt.UTC).isoformat()
     taken = frozenset(Worker.objects.values_list("id_number_index", flat=True).iterator(chunk_size=20_000))
@@ -189,16 +202,19 @@ def generate(projects: int, workers_per_project: int, months: int, *, seed=2026,
                     gross = Decimal(days * 300)
                     net = gross - Decimal("100")
                     net_total += net
-                    sinks[PayrollLine].add([ids[PayrollLine] + (p * months + m) * workers_per_project + w, bid, eid,
-                                            days, gross, "100.00", net, net, month + relativedelta(months=1, day=15),
-                                            f"W{bid}-{w}", True])
+                    row = (p * months + m) * workers_per_project + w
+                    sinks[PayrollLine].add([ids[PayrollLine] + row, bid, eid, days, gross, "100.00", net, net,
+                                            month + relativedelta(months=1, day=15), f"W{bid}-{w}", True])
+                    sinks[Attendance].add([ids[Attendance] + row, eid, month, days, AttendanceSource.GATE_IMPORT,
+                                           now])
                 sinks[PayrollBatch].add([bid, pid, month, month + relativedelta(months=1, day=10),
                                          len(employments), net_total + 100 * len(employments), net_total, net_total, 0])
             if stdout and (p + 1) % 250 == 0:
                 stdout.write(f"  {p + 1} / {projects} projects")
         for model in (Project, ProjectParty, WageAccount, AccountMovement, Worker, Employment, PayrollBatch,
-                      PayrollLine):
+                      PayrollLine, Attendance):
             sinks[model].flush()
         _reset_sequences(sinks)
     return {"projects": projects, "workers": projects * workers_per_project,
-            "payroll_lines": projects * workers_per_project * months}
+            "payroll_lines": projects * workers_per_project * months,
+            "attendance": projects * workers_per_project * months}

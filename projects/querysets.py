@@ -90,3 +90,22 @@ class WorkerQuerySet(ScopedQuerySet):
 class EmploymentQuerySet(ScopedQuerySet):
     def compliance_counts(self) -> dict:
         return self.aggregate(**compliance_counts())
+
+
+def attendance_months(user, project) -> list[dict]:
+    """A project's months with attendance or payroll, newest first: days on site, workers with attendance,
+    workers paid (a payroll line with a payment). A payroll month without attendance has attended=None ("no
+    attendance recorded"), never a guessed zero. Two queries."""
+    from .models import Attendance, PayrollLine  # this module is imported by the models package
+
+    months = {}
+    for row in (Attendance.objects.visible_to(user).filter(employment__project=project).values("month")
+                .annotate(attended=Count("id", filter=Q(days_on_site__gt=0)), days=models.Sum("days_on_site"))):
+        months[row["month"]] = {"month": row["month"], "attended": row["attended"], "days": row["days"], "paid": 0,
+                                "payroll": False}
+    for row in (PayrollLine.objects.visible_to(user).filter(batch__project=project).values("batch__month")
+                .annotate(paid=Count("id", filter=Q(paid_amount__gt=0)))):
+        entry = months.setdefault(row["batch__month"], {"month": row["batch__month"], "attended": None,
+                                                        "days": None, "paid": 0})
+        entry["paid"], entry["payroll"] = row["paid"], True
+    return sorted(months.values(), key=lambda r: r["month"], reverse=True)

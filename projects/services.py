@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from audit import events
 from audit.kinds import AuditKind
@@ -14,8 +15,17 @@ from kernel.errors import IllegalTransition, RuleRefused
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
 
-from .choices import STATUS_TRANSITIONS, NoticeBoardItem, PartyRole, ProjectStatus
-from .models import AccountMovement, PayrollBatch, Project, ProjectParty, RetentionError, WageAccount, Worker
+from .choices import STATUS_TRANSITIONS, AttendanceSource, NoticeBoardItem, PartyRole, ProjectStatus
+from .models import (
+    AccountMovement,
+    Attendance,
+    PayrollBatch,
+    Project,
+    ProjectParty,
+    RetentionError,
+    WageAccount,
+    Worker,
+)
 
 __all__ = [
     "add_subcontractor",
@@ -25,10 +35,12 @@ __all__ = [
     "delete_payroll_month",
     "may_reveal",
     "record_movement",
+    "record_attendance",
     "reveal_id_number",
     "save_project",
     "save_wage_account",
     "update_notice_board",
+    "upsert_attendance",
 ]
 
 TIMELINE_KIND = "project"  # enterprises.choices.TimelineKind.PROJECT
@@ -249,3 +261,56 @@ def reveal_id_number(worker: Worker, *, actor, reason: str) -> str:
 
 def is_city_or_district_staff(user) -> bool:
     return user.is_superuser or user.role in Role.city_wide() | Role.district_bound()
+
+
+# --- attendance -------------------------------------------------------------------------------------------
+
+ATTENDANCE_FIELDS = ["days_on_site", "source", "source_import", "recorded_at", "recorded_by"]
+ATTENDANCE_BATCH_SIZE = 5000
+
+
+def upsert_attendance(rows, *, source, actor, job=None) -> dict:
+    """Create or replace [(employment_id, month, days)]; inside the caller's transaction. Rows already on
+    file are locked first, so two submissions for one month follow each other. A row whose days are unchanged
+    keeps its source and time: sending the same month again changes nothing."""
+    user = actor if getattr(actor, "pk", None) else None
+    employment_ids = {row[0] for row in rows}
+    months = {row[1] for row in rows}
+    existing = {(a.employment_id, a.month): a for a in Attendance._base_manager.select_for_update().filter(
+        employment_id__in=employment_ids, month__in=months)}
+    now = timezone.now()
+    created, updated, unchanged = [], [], 0
+    for employment_id, month, days in rows:
+        record = existing.get((employment_id, month))
+        if record is None:
+            created.append(Attendance(employment_id=employment_id, month=month, days_on_site=days, source=source,
+                                      source_import=job, recorded_at=now, recorded_by=user))
+        elif record.days_on_site != days:  # the same days again (a repeated export, a form saved unchanged)
+            record.days_on_site, record.source, record.source_import = days, source, job
+            record.recorded_at, record.recorded_by = now, user
+            updated.append(record)
+        else:
+            unchanged += 1
+    if created:
+        bulk_create_with_history(created, Attendance, batch_size=ATTENDANCE_BATCH_SIZE, default_user=user,
+                                 default_change_reason="attendance")
+    if updated:
+        bulk_update_with_history(updated, Attendance, ATTENDANCE_FIELDS, batch_size=ATTENDANCE_BATCH_SIZE,
+                                 default_user=user, default_change_reason="attendance replaced",
+                                 manager=Attendance._base_manager)
+    return {"created": len(created), "updated": len(updated), "removed": 0, "unchanged": unchanged}
+
+
+@transaction.atomic
+def record_attendance(project: Project, employment_id: int, month, days, *, actor) -> Attendance:
+    """The labour officer enters (or corrects) one worker's days on site in a month."""
+    if not Project.objects.visible_to(actor, Action.CHANGE).filter(pk=project.pk).exists():
+        raise PermissionDenied(_("You may not submit data for this project."))
+    if not project.employments.filter(pk=employment_id).exists():
+        raise RuleRefused(_("This person is not on the project's roster."), field="employment")
+    counts = upsert_attendance([(employment_id, month, days)], source=AttendanceSource.OFFICER, actor=actor)
+    record = Attendance.objects.select_related("employment__worker").get(employment_id=employment_id, month=month)
+    events.record(AuditKind.ATTENDANCE_RECORDED, actor=actor, obj=record, district=project.district,
+                  project=project.code, month=f"{month:%Y-%m}", days=str(days),
+                  created=bool(counts["created"]), changed=bool(counts["updated"]))
+    return record

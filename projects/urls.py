@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, projects, workers
+from .views import attendance, imports, projects, workers
 
 app_name = "projects"
 urlpatterns = [
@@ -15,6 +15,10 @@ urlpatterns = [
     path("<int:pk>/funds/", projects.confirm_funds, name="funds"),
     path("<int:pk>/status/", projects.change_status, name="status"),
     path("<int:pk>/import/", imports.import_upload, name="import"),
+    path("<int:pk>/attendance/", attendance.attendance_list, name="attendance"),
+    path("<int:pk>/attendance/new/", attendance.attendance_add, name="attendance-add"),
+    path("<int:pk>/attendance/<str:month>/", attendance.attendance_month, name="attendance-month"),
+    path("attendance/<int:pk>/edit/", attendance.attendance_edit, name="attendance-edit"),
     path("payroll/<int:pk>/", projects.payroll_month, name="payroll-month"),
     path("payroll/<int:pk>/confirm/", projects.payroll_confirm, name="payroll-confirm"),
     path("imports/<int:pk>/", imports.import_detail, name="import-detail"),

@@ -10,7 +10,7 @@ from accounts.api.serializers import DistrictBriefSerializer
 from core import bounds, identity
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 
-from ..models import Employment, PayrollBatch, Project, ProjectImport, Worker
+from ..models import Attendance, Employment, PayrollBatch, Project, ProjectImport, Worker
 
 
 class EnterpriseBriefSerializer(serializers.Serializer):
@@ -145,5 +145,28 @@ class SubmissionSerializer(serializers.Serializer):
     """A roster or a month's payroll as JSON rows; the row fields are the importer's column field names."""
 
     month = serializers.RegexField(r"^\d{4}-\d{2}$", required=False, validators=[bounds.validate_month_text],
+                                   error_messages={"invalid": _("Enter a month as year-month, e.g. 2026-03.")})
+    rows = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=50_000)
+
+
+class AttendanceSerializer(serializers.ModelSerializer):
+    project = serializers.IntegerField(source="employment.project_id", read_only=True)
+    project_code = serializers.CharField(source="employment.project.code", read_only=True)
+    worker_name = serializers.CharField(source="employment.worker.name", read_only=True)
+    worker_id_number = serializers.CharField(source="employment.worker.masked_id_number", read_only=True)
+
+    class Meta:
+        model = Attendance
+        fields = ["id", "project", "project_code", "employment", "worker_name", "worker_id_number", "month",
+                  "days_on_site", "source", "recorded_at"]
+        read_only_fields = fields
+
+
+class AttendanceSubmissionSerializer(serializers.Serializer):
+    """A gate system's attendance of one project and month. The rows are checked by the attendance importer
+    (roster, name, days in the month) as an Excel file would be; the shape is checked here."""
+
+    project = serializers.CharField(max_length=40, help_text="The project code.")
+    month = serializers.RegexField(r"^\d{4}-\d{2}$", validators=[bounds.validate_month_text],
                                    error_messages={"invalid": _("Enter a month as year-month, e.g. 2026-03.")})
     rows = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=50_000)

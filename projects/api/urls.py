@@ -1,6 +1,6 @@
 from rest_framework.routers import SimpleRouter
 
-from .views import PayrollBatchViewSet, ProjectImportViewSet, ProjectViewSet, WorkerViewSet
+from .views import AttendanceViewSet, PayrollBatchViewSet, ProjectImportViewSet, ProjectViewSet, WorkerViewSet
 
 app_name = "projects-api"
 router = SimpleRouter()
@@ -8,4 +8,5 @@ router.register("projects", ProjectViewSet)
 router.register("workers", WorkerViewSet)
 router.register("payroll-months", PayrollBatchViewSet)
 router.register("project-imports", ProjectImportViewSet)
+router.register("attendance", AttendanceViewSet)
 urlpatterns = router.urls

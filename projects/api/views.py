@@ -3,6 +3,7 @@ summaries, and roster and payroll submission by enterprise clients."""
 
 import datetime as dt
 
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -21,9 +22,11 @@ from kernel.roles import Action
 
 from .. import compliance, importers, permits
 from ..choices import ImportKind
-from ..filtersets import PayrollBatchFilterSet, ProjectFilterSet, WorkerFilterSet
-from ..models import PayrollBatch, Project, ProjectImport, Worker
+from ..filtersets import AttendanceFilterSet, PayrollBatchFilterSet, ProjectFilterSet, WorkerFilterSet
+from ..models import Attendance, PayrollBatch, Project, ProjectImport, Worker
 from .serializers import (
+    AttendanceSerializer,
+    AttendanceSubmissionSerializer,
     PayrollBatchSerializer,
     ProjectImportSerializer,
     ProjectSerializer,
@@ -155,3 +158,31 @@ class PayrollBatchViewSet(ScopedReadOnlyViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "calendar": WorkdayCalendar()}
+
+
+class AttendanceViewSet(ScopedReadOnlyViewSet):
+    """Monthly attendance per worker (days on site), in the caller's scope; ID numbers masked.
+
+    POST: a gate system submits one project's month, `{"project": "<code>", "month": "2026-03", "rows":
+    [{"id_number": "...", "name": "...", "days_on_site": 21.5}, ...]}`. The rows are validated as the Excel
+    import is (all or nothing, every error with its row); a worker's month already on file is replaced, so the
+    same submission sent twice changes nothing the second time. A project outside the caller's scope is 404."""
+
+    queryset = Attendance.objects.select_related("employment__project", "employment__worker").order_by(
+        "-month", "employment__project_id", "employment_id")
+    serializer_class = AttendanceSerializer
+    filterset_class = AttendanceFilterSet
+    action_scopes = {"create": "change"}
+
+    @extend_schema(request=AttendanceSubmissionSerializer, responses=ProjectImportSerializer)
+    def create(self, request, *args, **kwargs):
+        body = AttendanceSubmissionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        data = body.validated_data
+        project = get_object_or_404(Project.objects.visible_to(request.user, Action.CHANGE), code=data["project"])
+        month = dt.date.fromisoformat(data["month"] + "-01")
+        rows = [{**row, "project_code": project.code, "month": data["month"]} for row in data["rows"]]
+        job = importers.submit(project, ImportKind.ATTENDANCE, actor=request.user, items=rows, month=month)
+        code = {ImportState.SUCCEEDED: status.HTTP_201_CREATED, ImportState.FAILED: status.HTTP_400_BAD_REQUEST}.get(
+            job.status, status.HTTP_202_ACCEPTED)
+        return Response(ProjectImportSerializer(job).data, status=code)

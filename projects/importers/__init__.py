@@ -1,4 +1,5 @@
-"""Excel and API submissions for a project: the worker roster, a month's payroll, a bank statement.
+"""Excel and API submissions for a project: the worker roster, a month's payroll, a bank statement, monthly
+attendance.
 
 Each importer declares its columns (the Chinese headers are the file format; API bodies use the field names),
 validates every row of the submission without writing, and applies a valid submission set-based; the job, its
@@ -7,11 +8,11 @@ states, the claim, the transaction and the dispatch to Celery are core.imports'.
 from core.imports import service
 
 from ..choices import ImportKind
-from . import bank, payroll, roster
+from . import attendance, bank, payroll, roster
 from .base import check_may_submit
 
 IMPORTERS = {ImportKind.ROSTER: roster.IMPORTER, ImportKind.PAYROLL: payroll.IMPORTER,
-             ImportKind.BANK_STATEMENT: bank.IMPORTER}
+             ImportKind.BANK_STATEMENT: bank.IMPORTER, ImportKind.ATTENDANCE: attendance.IMPORTER}
 
 
 def stage(project, kind, *, actor, file_name="", data: bytes | None = None, items: list | None = None, month=None):

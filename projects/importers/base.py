@@ -6,15 +6,19 @@ from django.utils.translation import gettext as _
 
 from audit import events
 from audit.kinds import AuditKind
+from core.imports.cells import parse_row
 from core.imports.service import Importer
 from enterprises.timeline import record_with_timeline
+from kernel import crypto
 from kernel.roles import Action
 
 from ..choices import ImportKind
+from ..models import Employment
 
 # The audit kind of each successful project import.
 IMPORTED = {ImportKind.ROSTER: AuditKind.ROSTER_IMPORTED, ImportKind.PAYROLL: AuditKind.PAYROLL_IMPORTED,
-            ImportKind.BANK_STATEMENT: AuditKind.BANK_STATEMENT_IMPORTED}
+            ImportKind.BANK_STATEMENT: AuditKind.BANK_STATEMENT_IMPORTED,
+            ImportKind.ATTENDANCE: AuditKind.ATTENDANCE_IMPORTED}
 
 
 def check_may_submit(project, actor):
@@ -50,3 +54,22 @@ class ProjectImporter(Importer):
 
     def upload_rejected(self, actor, reason, target=None):
         events.record(AuditKind.PROJECT_IMPORT_REJECTED, actor=actor, obj=target, success=False, reason=reason)
+
+
+def roster(project) -> dict:
+    """{blind index: (employment id, worker name)} of the project's roster, in one query."""
+    rows = Employment.objects.filter(project=project).values_list("pk", "worker__id_number_index", "worker__name")
+    return {index: (pk, name) for pk, index, name in rows}
+
+
+def roster_rows(project, records, parsers, validated, progress):
+    """The rows that parse (errors go to ``validated``), each as (row number, parsed values without the ID
+    number, the ID number's blind index, the roster entry (employment id, name) or None)."""
+    entries = roster(project)
+    for count, (number, raw) in enumerate(records.rows, start=1):
+        progress(count)
+        parsed = parse_row(number, raw, parsers, records.labels, validated)
+        if parsed is None:
+            continue
+        index = crypto.blind_index(parsed.pop("id_number"))
+        yield number, parsed, index, entries.get(index)

@@ -14,13 +14,12 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from core.aggregates import MoneySum
 from core.identity import InvalidIdNumber, parse_id_number
-from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, money, parse_row
+from core.imports.cells import RowError, Validated, boolean, date, finish_errors, limited, money
 from core.imports.reading import Column
-from kernel import crypto
 from kernel.masking import mask_id_number
 
 from ..models import Employment, PayrollBatch, PayrollLine
-from .base import ProjectImporter
+from .base import ProjectImporter, roster_rows
 
 BATCH_SIZE = 5000
 KIND = "payroll"
@@ -74,29 +73,16 @@ PARSERS = {
 }
 
 
-def _roster(project) -> dict:
-    """{blind index: (employment id, worker name)} of the project's roster, in one query."""
-    rows = Employment.objects.filter(project=project).values_list("pk", "worker__id_number_index", "worker__name")
-    return {index: (pk, name) for pk, index, name in rows}
-
-
 def _no_progress(n):
     pass
 
 
 def validate(project, records, *, progress=_no_progress) -> Validated:
     validated = Validated([], [])
-    roster = _roster(project)
     labels = records.labels
     seen = {}
-    for count, (number, raw) in enumerate(records.rows, start=1):
-        progress(count)
-        parsed = parse_row(number, raw, PARSERS, labels, validated)
-        if parsed is None:
-            continue
+    for number, parsed, index, entry in roster_rows(project, records, PARSERS, validated, progress):
         errors = []
-        index = crypto.blind_index(parsed.pop("id_number"))
-        entry = roster.get(index)
         if entry is None:
             errors.append(("id_number", _("This person is not on the project's roster; import the roster first.")))
         elif entry[1] != parsed["name"]:

@@ -2,6 +2,7 @@
 workers, monthly payroll, imports and the city's compliance targets."""
 
 from .account import AccountMovement, WageAccount
+from .attendance import Attendance
 from .imports import ProjectImport
 from .payroll import PayrollBatch, PayrollLine, RetentionError
 from .project import ComplianceTarget, Project, ProjectParty
@@ -9,6 +10,7 @@ from .workers import Employment, Worker
 
 __all__ = [
     "AccountMovement",
+    "Attendance",
     "ComplianceTarget",
     "Employment",
     "PayrollBatch",

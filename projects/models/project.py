@@ -21,6 +21,21 @@ from ..querysets import CityWideQuerySet, ProjectQuerySet
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png"]
 
 
+def agreed_pay_date(month: dt.date, pay_day: int, pay_in_next_month: bool) -> dt.date:
+    """The contractual pay date of a payroll month from a project's pay day (the day is capped at the month's
+    last day), before the working-day rule."""
+    year, number = month.year, month.month
+    if pay_in_next_month:
+        year, number = (year + 1, 1) if number == 12 else (year, number + 1)
+    return dt.date(year, number, min(pay_day, monthrange(year, number)[1]))
+
+
+def pay_due_date(month: dt.date, pay_day: int, pay_in_next_month: bool, calendar=None) -> dt.date:
+    """The effective pay date: the agreed date, or the last working day before it (Decree 724 Art. 14). Set-based
+    readers (projects.facts) call it with the project's values and one calendar for all rows."""
+    return (calendar or WorkdayCalendar()).previous_workday(agreed_pay_date(month, pay_day, pay_in_next_month))
+
+
 class Project(models.Model):
     """A construction project supervised from registration to the final settlement of wages."""
 
@@ -115,15 +130,11 @@ class Project(models.Model):
 
     def agreed_pay_date(self, month: dt.date) -> dt.date:
         """The contractual pay date of a payroll month, before the working-day rule."""
-        year, number = month.year, month.month
-        if self.pay_in_next_month:
-            year, number = (year + 1, 1) if number == 12 else (year, number + 1)
-        return dt.date(year, number, min(self.pay_day, monthrange(year, number)[1]))
+        return agreed_pay_date(month, self.pay_day, self.pay_in_next_month)
 
     def pay_due_date(self, month: dt.date, calendar=None) -> dt.date:
         """The effective pay date: the agreed date, or the last working day before it (Decree 724 Art. 14)."""
-
-        return (calendar or WorkdayCalendar()).previous_workday(self.agreed_pay_date(month))
+        return pay_due_date(month, self.pay_day, self.pay_in_next_month, calendar)
 
 
 class ProjectParty(models.Model):

@@ -20,7 +20,8 @@ from ..forms import ImportForm
 from ..models import Project, ProjectImport
 
 TEMPLATE_NAMES = {ImportKind.ROSTER: "roster-template.xlsx", ImportKind.PAYROLL: "payroll-template.xlsx",
-                  ImportKind.BANK_STATEMENT: "bank-statement-template.xlsx"}
+                  ImportKind.BANK_STATEMENT: "bank-statement-template.xlsx",
+                  ImportKind.ATTENDANCE: "attendance-template.xlsx"}
 
 
 @login_required

@@ -111,10 +111,20 @@ def _city_setting(personas):
     return personas.city_admin, f"/admin/core/citysetting/{setting.pk}/change/", setting, "effective_from"
 
 
+def _attendance(personas):
+    from tests.projects.factories import AttendanceFactory, EmploymentFactory, ProjectFactory
+
+    project = ProjectFactory(district=personas.chengguan_official.district, general_contractor=personas.enterprise_a)
+    record = AttendanceFactory(employment=EmploymentFactory(project=project), month=dt.date(2025, 10, 1),
+                               days_on_site=Decimal("21.5"))
+    return personas.chengguan_official, f"/projects/attendance/{record.pk}/edit/", record, "days_on_site"
+
+
 ROUNDTRIP = {
     "core.admin.CitySettingForm": _city_setting,
     "projects.forms.ProjectForm": _project,
     "projects.forms.WageAccountForm": _wage_account,
+    "projects.forms.AttendanceForm": _attendance,
     "enterprises.forms.EnterpriseForm": _enterprise,
     "enterprises.forms.EnterprisePortalForm": _enterprise_portal,
     "enterprises.forms.ContactForm": _contact,

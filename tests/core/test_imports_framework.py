@@ -23,14 +23,14 @@ from core.imports.states import ImportState
 from enterprises.models import Enterprise, EnterpriseImport, TimelineEntry
 from projects import importers
 from projects.choices import ImportKind
-from projects.models import AccountMovement, Employment, PayrollBatch, PayrollLine, Worker
+from projects.models import AccountMovement, Attendance, Employment, PayrollBatch, PayrollLine, Worker
 from tests.enterprises.test_import import row as enterprise_row
 from tests.enterprises.test_import import workbook as enterprise_workbook
 from tests.projects.conftest import site  # noqa: F401 (fixture)
 from tests.projects.factories import EmploymentFactory, WorkerFactory, id_number
 
 pytestmark = pytest.mark.django_db
-KINDS = ["enterprise", ImportKind.ROSTER, ImportKind.PAYROLL, ImportKind.BANK_STATEMENT]
+KINDS = ["enterprise", ImportKind.ROSTER, ImportKind.PAYROLL, ImportKind.BANK_STATEMENT, ImportKind.ATTENDANCE]
 MARCH = dt.date(2026, 3, 1)
 
 
@@ -58,6 +58,10 @@ def staged(kind, personas, site):  # noqa: F811 (site is the fixture's value)
         items = [{"name": "工人1", "id_number": id_number(1), "days_worked": "22", "gross_pay": "6600",
                   "deductions": "100", "net_pay": "6500"}]
         return importers.stage(site.a, kind, actor=user, items=items, month=MARCH)
+    if kind == ImportKind.ATTENDANCE:
+        EmploymentFactory(project=site.a, worker=WorkerFactory(name="工人1", id_number=id_number(1)))
+        items = [{"id_number": id_number(1), "project_code": site.a.code, "month": "2026-03", "days_on_site": "22"}]
+        return importers.stage(site.a, kind, actor=user, items=items)
     items = [{"occurred_on": "2026-03-05", "kind": "人工费拨付", "amount": "10000", "bank_reference": "X1"}]
     return importers.stage(site.a, kind, actor=user, items=items)
 
@@ -65,7 +69,7 @@ def staged(kind, personas, site):  # noqa: F811 (site is the fixture's value)
 def written():
     """Everything an import may write, counted."""
     return {model.__name__: model.objects.count() for model in (
-        Enterprise, TimelineEntry, Worker, Employment, PayrollBatch, PayrollLine, AccountMovement)} | {
+        Enterprise, TimelineEntry, Worker, Employment, PayrollBatch, PayrollLine, AccountMovement, Attendance)} | {
         "imported events": AuditEvent.objects.filter(event__endswith="_imported").count()}
 
 
@@ -195,7 +199,9 @@ def _again(kind, personas, site):  # noqa: F811
              ImportKind.PAYROLL: [{"name": "工人1", "id_number": id_number(1), "days_worked": "22",
                                    "gross_pay": "6600", "deductions": "100", "net_pay": "6500"}],
              ImportKind.BANK_STATEMENT: [{"occurred_on": "2026-03-06", "kind": "工资代发", "amount": "6500",
-                                          "bank_reference": "X2"}]}[kind]
+                                          "bank_reference": "X2"}],
+             ImportKind.ATTENDANCE: [{"id_number": id_number(1), "project_code": site.a.code, "month": "2026-03",
+                                      "days_on_site": "21"}]}[kind]
     return importers.stage(site.a, kind, actor=personas.enterprise_a_user, items=items,
                            month=MARCH if kind == ImportKind.PAYROLL else None)
 

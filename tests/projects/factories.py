@@ -9,6 +9,7 @@ from stdnum.cn import ric
 from projects.choices import MovementKind, PartyRole, ProjectStatus
 from projects.models import (
     AccountMovement,
+    Attendance,
     Employment,
     PayrollBatch,
     PayrollLine,
@@ -138,3 +139,13 @@ class PayrollLineFactory(factory.django.DjangoModelFactory):
     paid_on = dt.date(2026, 4, 15)
     bank_reference = factory.Sequence(lambda n: f"BR{n:08d}")
     worker_confirmed = True
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    employment = factory.SubFactory(EmploymentFactory)
+    month = dt.date(2026, 3, 1)
+    days_on_site = Decimal("22.0")
+    source = "gate_import"

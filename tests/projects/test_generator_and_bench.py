@@ -3,7 +3,7 @@
 import pytest
 
 from projects import generator
-from projects.models import Employment, PayrollBatch, PayrollLine, Project, Worker
+from projects.models import Attendance, Employment, PayrollBatch, PayrollLine, Project, Worker
 
 pytestmark = pytest.mark.django_db
 
@@ -13,10 +13,17 @@ def test_generator_writes_consistent_rows(personas):
 
     EnterpriseFactory(kind="client")
     counts = generator.generate(3, 4, 2, seed=1)
-    assert counts == {"projects": 3, "workers": 12, "payroll_lines": 24}
+    assert counts == {"projects": 3, "workers": 12, "payroll_lines": 24, "attendance": 24}
     assert Project.objects.filter(code__startswith="GEN").count() == 3
     assert Worker.objects.count() == Employment.objects.count() == 12
     assert PayrollBatch.objects.count() == 6 and PayrollLine.objects.count() == 24
+    # Attendance for every payroll line, with the same days: the attendance rules find nothing to warn about.
+    assert Attendance.objects.count() == 24
+    days = {(line.employment_id, line.batch.month): line.days_worked
+            for line in PayrollLine.objects.select_related("batch")}
+    assert {(a.employment_id, a.month): a.days_on_site for a in Attendance.objects.all()} == days
+    record = Attendance.objects.first()
+    assert record.source == "gate_import" and record.recorded_at is not None
     worker = Worker.objects.first()
     assert len(worker.id_number) == 18 and Worker.objects.search(worker.id_number).get() == worker
     # The sequences moved past the copied ids: the ORM can add rows afterwards.

@@ -29,5 +29,5 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(
-            f"{counts['projects']} projects, {counts['workers']} workers, {counts['payroll_lines']} payroll lines "
-            f"in {time.monotonic() - started:.0f} s"))
+            f"{counts['projects']} projects, {counts['workers']} workers, {counts['payroll_lines']} payroll lines, "
+            f"{counts['attendance']} attendance rows in {time.monotonic() - started:.0f} s"))
