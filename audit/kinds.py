@@ -148,7 +148,6 @@ class AuditKind(models.TextChoices):
     NOTIFICATION_RESENT = "notification_resent", _("Failed notifications resent")
     # Early warning.
     WARNING_DISPOSED = "warning_disposed", _("Warning disposed of")
-    WARNING_EVALUATION_RUN = "warning_evaluation_run", _("Warning evaluation run")
     RULE_PARAMETER_SET = "rule_parameter_set", _("Warning rule parameter set")
 
 

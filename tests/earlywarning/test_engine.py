@@ -79,8 +79,8 @@ def test_a_hit_saying_higher_raises_the_level_but_never_lowers_it(fake_rule, che
 def test_escalation_counts_working_days_across_a_holiday(
     fake_rule, chengguan, notified, django_capture_on_commit_callbacks
 ):
-    # Raised on Tuesday 29 Sep 2026: 1–7 Oct are the National Day holidays (Sun 27 Sep and Sat 10 Oct are
-    # make-up workdays in 2026), so 3 working days end on 9 October, not 2 October.
+    # Raised on Tuesday 29 Sep 2026: 1–7 Oct are the National Day holidays (Sat 10 Oct is a
+    # make-up workday in 2026), so 3 working days end on 9 October, not 2 October.
     fake_rule.hits = [hit(chengguan, 1)]
     engine.evaluate(on=D(2026, 9, 29))
     warning = Warning.objects.get()
