@@ -26,6 +26,7 @@ api_v1 = [
     path("", include("deposits.api.urls")),
     path("", include("blacklist.api.urls")),
     path("", include("certificates.api.urls")),
+    path("", include("earlywarning.api.urls")),
 ]
 
 urlpatterns = [
