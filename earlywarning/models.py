@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kernel.roles import Action, Role
@@ -231,13 +232,13 @@ class EvaluationRun(models.Model):
         ordering = ["-started_at", "-pk"]
 
     def __str__(self):
-        return f"{self.started_at:%Y-%m-%d %H:%M} {self.trigger} {self.status}"
+        return f"{timezone.localtime(self.started_at):%Y-%m-%d %H:%M} {self.trigger} {self.status}"
 
     @property
     def seconds(self):
         if self.finished_at is None:
             return None
-        return (self.finished_at - self.started_at).total_seconds()
+        return round((self.finished_at - self.started_at).total_seconds(), 2)
 
     def total(self, what: str) -> int:
         return sum(row.get(what, 0) for row in self.counts.values())

@@ -63,8 +63,11 @@ def cause_link(warning) -> str:
 
 def evidence_rows(warning, spec) -> list[tuple[str, str]]:
     labels = spec.evidence_labels if spec is not None else {}
+    order = list(labels)
     rows = []
-    for key, value in warning.evidence.items():
+    for key, value in sorted(
+        warning.evidence.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0])
+    ):
         if isinstance(value, bool):
             value = _("Yes") if value else _("No")
         elif isinstance(value, list):
@@ -73,6 +76,17 @@ def evidence_rows(warning, spec) -> list[tuple[str, str]]:
             value = "—"
         rows.append((_(labels[key]) if key in labels else key, value))
     return rows
+
+
+def may_read_catalogue(user) -> bool:
+    return user.is_superuser or user.role not in (Role.ENTERPRISE, Role.API_CLIENT)
+
+
+def bounds_text(param) -> str:
+    """The range a city administrator may set, as "1 – 59" ("—" for an open end)."""
+    low = "—" if param.minimum is None else str(param.minimum)
+    high = "—" if param.maximum is None else str(param.maximum)
+    return f"{low} – {high}"
 
 
 class WarningListView(FilteredListView):
@@ -110,6 +124,7 @@ class WarningListView(FilteredListView):
         for warning in context["object_list"]:
             warning.rule_name = names.get(warning.rule, warning.rule)
             warning.overdue = warning.is_open and warning.due_on < today
+        context["show_catalogue"] = may_read_catalogue(self.request.user)
         return context
 
 
@@ -167,7 +182,7 @@ def warning_dispose(request, pk):
 
 @login_required
 def catalogue(request):
-    if request.user.role == Role.ENTERPRISE and not request.user.is_superuser:
+    if not may_read_catalogue(request.user):
         raise Http404
     today = timezone.localdate()
     rules = []
@@ -179,8 +194,7 @@ def catalogue(request):
                 "label": param.label,
                 "value": rows[key].value if key in rows else param.default,
                 "effective_from": rows[key].effective_from if key in rows else None,
-                "minimum": param.minimum,
-                "maximum": param.maximum,
+                "bounds": bounds_text(param),
             }
             for key, param in spec.params.items()
         ]
