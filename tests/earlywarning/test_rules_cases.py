@@ -199,4 +199,4 @@ def test_the_case_facts_are_set_based(django_assert_max_num_queries):
         case_facts.investigations_filed_by(D(2026, 7, 1))
     calendar = WorkdayCalendar()
     with django_assert_max_num_queries(1):
-        case_facts.complaints_awaiting_decision(D(2026, 7, 1), calendar)
+        case_facts.complaints_past_decision(D(2026, 7, 1), calendar)
