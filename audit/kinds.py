@@ -146,6 +146,9 @@ class AuditKind(models.TextChoices):
 
     # Notifications.
     NOTIFICATION_RESENT = "notification_resent", _("Failed notifications resent")
+    # Early warning.
+    WARNING_DISPOSED = "warning_disposed", _("Warning disposed of")
+    RULE_PARAMETER_SET = "rule_parameter_set", _("Warning rule parameter set")
 
 
 def label(value: str) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, F, Max, OuterRef, Q
+from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from core.duties import Duty
@@ -28,32 +28,50 @@ from .models import (
     EscalationRequest,
     MassIncident,
 )
-from .rules import INVESTIGATION_WORKDAYS, crime_threshold_met
+from .models import Order as OrderModel
+from .rules import (
+    EXTENSION_WORKDAYS,
+    INVESTIGATION_RULE,
+    INVESTIGATION_WORKDAYS,
+    ORDER_RULE,
+    acceptance_deadline,
+    crime_threshold_met,
+)
 
 __all__ = [
+    "EXTENSION_WORKDAYS",
+    "INVESTIGATION_RULE",
     "INVESTIGATION_WORKDAYS",
+    "ORDER_RULE",
     "Overdue",
     "PaymentOrder",
     "arrears_dates",
     "arrears_outcomes",
+    "case_id_of_order",
     "case_of",
     "closed_cases_for_publication",
     "complaints_awaiting_decision",
+    "complaints_past_decision",
     "complete_drawdown",
     "complaints_by_people",
     "complete_request",
+    "crime_threshold_in_force",
     "crime_threshold_met",
     "criminal_threshold",
     "extension_requests",
     "has_mass_incident",
+    "inspector_ids",
     "investigations_due",
+    "investigations_filed_by",
     "latest_order",
     "lock_pending_request",
     "lock_request",
     "open_cases",
+    "open_complaints",
     "orders_due",
     "overdue",
     "overdue_case_numbers",
+    "overdue_orders",
     "payment_order",
     "pending_requests",
     "unpaid_order_cases",
@@ -276,3 +294,81 @@ def complaints_by_people(id_indexes, on: dt.date) -> dict[str, dt.date]:
     rows = (Complaint.objects.filter(complainant_id_index__in=indexes, received_on__lte=on)
             .values("complainant_id_index").annotate(latest=Max("received_on")).order_by())
     return {row["complainant_id_index"]: row["latest"] for row in rows}
+
+
+# --- early warning (domain.md §13, W18–W22): city-wide sets, one query each ---------------------------------
+
+def open_complaints() -> list[dict]:
+    """Complaints and clues still open: waiting for a decision, or accepted with their case still open. Rows:
+    pk, tracking_number, district_id, enterprise_id, project_id, received_on, status, workers_count,
+    amount_owed, owed_from, owed_to, case_number."""
+    return list(Complaint.objects.filter(
+        Q(status__in=ComplaintStatus.open()) | Q(status=ComplaintStatus.ACCEPTED, case__status__in=CaseStatus.open()))
+        .values("pk", "tracking_number", "district_id", "enterprise_id", "project_id", "received_on", "status",
+                "workers_count", "amount_owed", "owed_from", "owed_to", case_number=F("case__number")))
+
+
+def complaints_past_decision(on: dt.date, calendar) -> list[dict]:
+    """Complaints still RECEIVED whose decision was due before `on` (若干规定 Art. 18: within 5 working days;
+    the stored deadline, or counted from receipt where none could be stored). Rows: pk, tracking_number,
+    district_id, enterprise_id, project_id, received_on, due."""
+    rows = Complaint.objects.filter(status=ComplaintStatus.RECEIVED, received_on__lt=on).values(
+        "pk", "tracking_number", "district_id", "enterprise_id", "project_id", "received_on", "acceptance_deadline")
+    found = []
+    for row in rows:
+        due = row.pop("acceptance_deadline") or acceptance_deadline(row["received_on"], calendar)
+        if due < on:
+            found.append({**row, "due": due})
+    return found
+
+
+def investigations_filed_by(filed_by: dt.date) -> list[dict]:
+    """Cases still under investigation (filed, investigating) filed on or before the day. Rows: pk, number,
+    district_id, enterprise_id, project_id, filed_on, investigation_deadline, extended."""
+    return [{**row, "extended": row.pop("extension_status") == ExtensionStatus.APPROVED} for row in
+            Case.objects.filter(status__in=[CaseStatus.FILED, CaseStatus.INVESTIGATING], filed_on__lte=filed_by)
+            .values("pk", "number", "district_id", "enterprise_id", "project_id", "filed_on",
+                    "investigation_deadline", "extension_status")]
+
+
+def overdue_orders(on: dt.date) -> list[dict]:
+    """Cases whose order to pay ran out before `on` without proof of compliance (still ORDER_ISSUED past the
+    deadline, or marked overdue), not yet transferred to the police. Rows: order_id, order_number, pk, number,
+    district_id, enterprise_id, project_id, deadline, workers_owed, months_owed, amount_owed,
+    recovered_amount."""
+    latest = OrderModel.objects.filter(case=OuterRef("pk")).order_by("-issued_on", "-pk")
+    return list(Case.objects.filter(Q(status=CaseStatus.ORDER_ISSUED, order_deadline__lt=on)
+                                    | Q(status=CaseStatus.OVERDUE))
+                .exclude(Exists(CriminalTransfer.objects.filter(case=OuterRef("pk"))))
+                .annotate(order_id=Subquery(latest.values("pk")[:1]),
+                          order_number=Subquery(latest.values("number")[:1]),
+                          deadline=Subquery(latest.values("deadline")[:1]))
+                .filter(order_id__isnull=False)
+                .values("order_id", "order_number", "pk", "number", "district_id", "enterprise_id", "project_id",
+                        "deadline", "workers_owed", "months_owed", "amount_owed", "recovered_amount"))
+
+
+def crime_threshold_in_force(province: str, on: dt.date):
+    """(single amount, group amount) of the province's figures in force, or None (法释〔2013〕3号 Art. 3)."""
+    row = criminal_threshold(province, on)
+    return None if row is None else (row.single_amount, row.group_amount)
+
+
+def inspector_ids(case_ids=(), order_ids=()) -> dict[int, list[int]]:
+    """{case or order id: user ids of the case's inspectors not recused} (the ids asked for are the keys)."""
+    found: dict[int, list[int]] = {}
+    if case_ids:
+        for case_id, user_id in CaseInspector.objects.filter(case_id__in=case_ids, recused=False).values_list(
+                "case_id", "inspector_id"):
+            found.setdefault(case_id, []).append(user_id)
+    if order_ids:
+        for order_id, user_id in (OrderModel.objects.filter(pk__in=order_ids, case__assignments__recused=False)
+                                  .values_list("pk", "case__assignments__inspector_id")):
+            if user_id is not None:
+                found.setdefault(order_id, []).append(user_id)
+    return found
+
+
+def case_id_of_order(order_id):
+    """The case of an order (for a page that links a warning on the order to its case), or None."""
+    return OrderModel.objects.filter(pk=order_id).values_list("case_id", flat=True).first()

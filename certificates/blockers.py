@@ -3,9 +3,8 @@ functions by blocker code, each answering for a set of enterprises and a day the
 refusal names every one. The city's policy picks the checks that apply (CertificatePolicy.blockers). The
 checks read the apps below through their fact modules (cases.facts, blacklist.providers).
 
-The red early warning (Anqing: no certificate for a red-card enterprise) comes with the early-warning
-issue: that app will publish its facts and a check under BlockerCode.RED_WARNING is added to CHECKS here;
-until then the check is simply not connected (and listed as such on the policy page), never faked.
+The red early warning (Anqing: no certificate for a red-card enterprise) is read from earlywarning.facts: an
+open red warning on the enterprise or on a project it is general contractor of blocks.
 """
 
 import datetime as dt
@@ -18,6 +17,7 @@ from blacklist.providers import recent_publications
 from cases import facts as case_facts
 from core import periods
 from core.formats import yuan
+from earlywarning import facts as warning_facts
 
 from .choices import BlockerCode
 
@@ -103,10 +103,23 @@ def publications(enterprises, on, policy):
     return found
 
 
+def red_warnings(enterprises, on, policy):
+
+    found: dict[int, list[Blocker]] = {}
+    for enterprise_id, rows in warning_facts.open_red(enterprises.values_list("pk", flat=True)).items():
+        for row in rows:
+            found.setdefault(enterprise_id, []).append(Blocker(
+                BlockerCode.RED_WARNING.value, str(BlockerCode.RED_WARNING.label),
+                _("Red warning %(rule)s, raised %(day)s, is open.") % {
+                    "rule": row.rule, "day": f"{row.raised_on:%Y-%m-%d}"}, f"earlywarning.warning:{row.pk}"))
+    return found
+
+
 # check(enterprises queryset, on, policy) -> {enterprise id: [Blocker]}
 CHECKS = {
     BlockerCode.OPEN_CASE: open_cases,
     BlockerCode.UNPAID_ORDER: unpaid_orders,
     BlockerCode.LISTED: listings,
     BlockerCode.PUBLICATION: publications,
+    BlockerCode.RED_WARNING: red_warnings,
 }

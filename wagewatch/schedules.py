@@ -20,4 +20,6 @@ SCHEDULES = [
     ("notification deliveries sweep", "notifications.sweep", ("*/5", "*", "*", "*", "*")),
     # Deadline reminders to the officials and enterprises concerned (reminders.sources), deduplicated by key.
     ("deadline reminders", "reminders.send_reminders", ("20", "*", "*", "*", "*")),
+    # The early-warning rules over the whole city (domain.md §13); a change re-runs its rules on commit.
+    ("early-warning nightly evaluation", "earlywarning.evaluate_all", ("30", "2", "*", "*", "*")),
 ]

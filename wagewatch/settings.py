@@ -269,6 +269,7 @@ SPECTACULAR_SETTINGS = {
     # One explicit name per choice set, so that fields named alike (kind, status) never collide.
     "ENUM_NAME_OVERRIDES": {
         "RoleEnum": "kernel.roles.Role",
+        "WarningLevelEnum": "earlywarning.rules.base.Level",
         "DistrictKindEnum": "accounts.choices.DistrictKind",
         "ActionEnum": "kernel.roles.Action",
         "EnterpriseKindEnum": "enterprises.choices.EnterpriseKind",

@@ -26,6 +26,7 @@ api_v1 = [
     path("", include("deposits.api.urls")),
     path("", include("blacklist.api.urls")),
     path("", include("certificates.api.urls")),
+    path("", include("earlywarning.api.urls")),
 ]
 
 urlpatterns = [
@@ -43,6 +44,7 @@ urlpatterns = [
     path("blacklist/", include("blacklist.urls")),
     path("certificates/", include("certificates.urls")),
     path("messages/", include("notifications.urls")),
+    path("warnings/", include("earlywarning.urls")),
     path("public/", include("portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

@@ -4,6 +4,9 @@ the parameter seed read RULE_MODULES; a rule not listed here does not run."""
 from importlib import import_module
 
 RULE_MODULES = [
+    # System health (Subject.SYSTEM, to the city administrators) first, then the catalogue W01–W26.
+    "earlywarning.rules.s01_calendar",
+    "earlywarning.rules.s02_nightly_run",
     "earlywarning.rules.w01_no_wage_account",
     "earlywarning.rules.w02_no_deposit",
     "earlywarning.rules.w03_deposit_short",
@@ -21,6 +24,11 @@ RULE_MODULES = [
     "earlywarning.rules.w15_no_wage_officer",
     "earlywarning.rules.w16_notice_board_incomplete",
     "earlywarning.rules.w17_exit_unsettled",
+    "earlywarning.rules.w18_open_complaint",
+    "earlywarning.rules.w19_complaint_not_acted_on",
+    "earlywarning.rules.w20_investigation_deadline",
+    "earlywarning.rules.w21_order_overdue",
+    "earlywarning.rules.w22_criminal_threshold",
     "earlywarning.rules.w23_risky_contractor",
     "earlywarning.rules.w24_listing_lifecycle",
     "earlywarning.rules.w25_return_late",

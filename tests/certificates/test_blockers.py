@@ -1,5 +1,5 @@
 """The instant check: each blocker on its own names itself in the refusal; a clean enterprise gets its
-certificate at once; the policy chooses the checks; the early-warning hook is a registry, not a fake."""
+certificate at once; the policy chooses the checks; an open red early warning blocks."""
 
 import datetime as dt
 from decimal import Decimal
@@ -97,16 +97,28 @@ def test_the_policy_chooses_the_checks(personas):
     assert application.certificate.valid_until == TODAY + dt.timedelta(days=30)
 
 
-def test_red_warning_applies_once_its_check_is_in_the_table(personas, monkeypatch):
-    assert BlockerCode.RED_WARNING not in blockers.connected()  # no early-warning app yet: not faked
+def test_an_open_red_warning_blocks_and_a_yellow_or_cleared_one_does_not(personas):
+    from tests.earlywarning.factories import WarningFactory
+
+    assert BlockerCode.RED_WARNING in blockers.connected()
+    WarningFactory(enterprise=personas.enterprise_a, level="yellow")
+    WarningFactory(enterprise=personas.enterprise_a, level="red", status="cleared", cleared_how="condition")
     assert apply(personas.enterprise_a, personas.enterprise_a_user).outcome == Outcome.ISSUED
-
-    def red(enterprises, on, policy):
-        return {pk: [blockers.Blocker(BlockerCode.RED_WARNING, "Red early warning", "W09 unpaid payroll")]
-                for pk in enterprises.values_list("pk", flat=True)}
-
-    monkeypatch.setitem(blockers.CHECKS, BlockerCode.RED_WARNING, red)
+    red = WarningFactory(enterprise=personas.enterprise_a, level="red", rule="W21")
     application = apply(personas.enterprise_a, personas.enterprise_a_user)
+    assert codes(application) == [BlockerCode.RED_WARNING]
+    assert application.blockers[0]["ref"] == f"earlywarning.warning:{red.pk}"
+    assert "W21" in application.blockers[0]["detail"]
+
+
+def test_a_red_warning_on_a_project_blocks_its_general_contractor(personas):
+    from tests.earlywarning.factories import WarningFactory
+    from tests.projects.factories import ProjectFactory
+
+    project = ProjectFactory(general_contractor=personas.enterprise_b, district=personas.enterprise_b.district)
+    WarningFactory(enterprise=None, project=project, district=project.district, level="red", rule="W09",
+                   subject="project", subject_id=project.pk)
+    application = apply(personas.enterprise_b, personas.enterprise_b_user)
     assert codes(application) == [BlockerCode.RED_WARNING]
 
 
