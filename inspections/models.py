@@ -85,7 +85,7 @@ class InspectionPolicy(models.Model):
         ):
             raise ValidationError({"small_population": _("The small threshold is above the large one.")})
         if self.publication_workdays is not None and self.publication_workdays < 1:
-            raise ValidationError({"publication_workdays": _("Give at least one working day.")})
+            raise ValidationError({"publication_workdays": _("The publication period must be positive.")})
 
     def required_full_time(self, population):
         return rules.required_full_time(

@@ -25,7 +25,7 @@ PUBLIC = [
     # The double-random spot checks are public (双随机、一公开): plans, draws with their commitment and seed,
     # the verification record and the published results (inspections/views/public.py, api/views.py).
     r"^inspections/public/",
-    r"^api/v1/spot-checks/",
+    r"^api/v1/\^?spot-checks/",
 ]
 
 
