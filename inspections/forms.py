@@ -103,7 +103,9 @@ class SupersedeForm(BootstrapFormMixin, forms.Form):
 class ResultForm(BootstrapFormMixin, forms.Form):
     checked_on = bounds.PastDateField(label=_("Checked on"))
     items = forms.ModelMultipleChoiceField(
-        label=_("Items checked"), queryset=InspectionItem.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Items checked"),
+        queryset=InspectionItem.objects.none(),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Outcome.choices)
     findings = forms.CharField(

@@ -18,10 +18,10 @@ from .. import drawing, rules, services
 from ..filtersets import PlanFilterSet
 from ..forms import BatchForm, PlanForm, ResultForm, SupersedeForm
 from ..models import Batch, Draw, DrawnTarget, InspectionItem, SpotCheckPlan, SpotCheckResult
-from .common import form_errors_message
+from .common import StaffListMixin, form_errors_message
 
 
-class PlanListView(FilteredListView):
+class PlanListView(StaffListMixin, FilteredListView):
     model = SpotCheckPlan
     filterset_class = PlanFilterSet
     template_name = "inspections/plan_list.html"
@@ -44,6 +44,8 @@ class PlanListView(FilteredListView):
 
 @login_required
 def item_list(request):
+    if not can(request.user, Action.VIEW, SpotCheckPlan):
+        raise PermissionDenied
     items = InspectionItem.objects.visible_to(request.user).filter(active=True)
     return render(request, "inspections/item_list.html", {"items": items})
 

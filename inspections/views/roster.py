@@ -16,10 +16,10 @@ from .. import services
 from ..filtersets import InspectorFilterSet
 from ..forms import InspectorForm, RecusalForm
 from ..models import Inspector, Recusal
-from .common import form_errors_message
+from .common import StaffListMixin, form_errors_message
 
 
-class InspectorListView(FilteredListView):
+class InspectorListView(StaffListMixin, FilteredListView):
     model = Inspector
     filterset_class = InspectorFilterSet
     template_name = "inspections/inspector_list.html"

@@ -122,3 +122,9 @@ def test_recusal_is_recorded_for_an_enterprise_in_scope(login, personas, roster)
         {"enterprise": personas.enterprise_b.credit_code, "reason": "曾在该企业任职"},
     )
     assert not Recusal.objects.filter(enterprise=personas.enterprise_b).exists()
+
+
+def test_the_staff_pages_refuse_enterprise_users(login, personas):
+    client = login(personas.enterprise_a_user)
+    for url in ("/inspections/", "/inspections/staffing/", "/inspections/plans/", "/inspections/items/"):
+        assert client.get(url).status_code == 403, url
