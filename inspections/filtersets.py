@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
+from core.filters import YearFilter
 
 from .choices import InspectorKind
 from .models import Inspector, SpotCheckPlan
@@ -30,7 +31,7 @@ class InspectorFilterSet(django_filters.FilterSet):
 
 
 class PlanFilterSet(django_filters.FilterSet):
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = YearFilter(label=_("Year"))
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
 
     class Meta:

@@ -358,6 +358,11 @@ class PlanRate(models.Model):
     def __str__(self):
         return f"{self.get_stratum_display()} {self.rate}%"
 
+    @property
+    def ratio(self):
+        """The rate as a share (0.3 for 30 %), for the `percent` filter."""
+        return self.rate / 100
+
 
 class Batch(models.Model):
     """One round of a plan (批次): it is drawn once; a draw may only be superseded, with a reason."""
