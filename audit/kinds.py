@@ -149,6 +149,15 @@ class AuditKind(models.TextChoices):
     # Early warning.
     WARNING_DISPOSED = "warning_disposed", _("Warning disposed of")
     RULE_PARAMETER_SET = "rule_parameter_set", _("Warning rule parameter set")
+    # Inspections: roster and double-random spot checks.
+    INSPECTOR_SAVED = "inspector_saved", _("Inspector saved")
+    INSPECTOR_RECUSAL_RECORDED = "inspector_recusal_recorded", _("Inspector recusal recorded")
+    SPOT_CHECK_PLAN_SAVED = "spot_check_plan_saved", _("Spot-check plan saved")
+    SPOT_CHECK_DRAW_COMMITTED = "spot_check_draw_committed", _("Spot-check draw committed")
+    SPOT_CHECK_DRAW_RUN = "spot_check_draw_run", _("Spot-check draw run, seed revealed")
+    SPOT_CHECK_DRAW_SUPERSEDED = "spot_check_draw_superseded", _("Spot-check draw superseded")
+    SPOT_CHECK_RESULT_RECORDED = "spot_check_result_recorded", _("Spot-check result recorded")
+    SPOT_CHECK_RESULT_PUBLISHED = "spot_check_result_published", _("Spot-check result published")
 
 
 def label(value: str) -> str:

@@ -64,7 +64,7 @@ def personas(db, chengguan, qilihe):
 # App tests assert on the English source strings, whatever the zh_Hans catalogue says; tests/core and
 # tests/browser look at the Chinese pages the way officials see them.
 ENGLISH_SOURCE_TESTS = {"enterprises", "projects", "deposits", "cases", "blacklist", "certificates", "portal",
-                        "notifications", "reminders"}
+                        "notifications", "reminders", "inspections"}
 
 
 @pytest.fixture(autouse=True)

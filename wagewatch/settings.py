@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "cases",
     "deposits",
     "blacklist",
+    "inspections",
     "earlywarning",
     "certificates",
     "reminders",

@@ -25,6 +25,7 @@ api_v1 = [
     path("", include("cases.api.urls")),
     path("", include("deposits.api.urls")),
     path("", include("blacklist.api.urls")),
+    path("", include("inspections.api.urls")),
     path("", include("certificates.api.urls")),
     path("", include("earlywarning.api.urls")),
 ]
@@ -42,6 +43,7 @@ urlpatterns = [
     path("cases/", include("cases.urls")),
     path("deposits/", include("deposits.urls")),
     path("blacklist/", include("blacklist.urls")),
+    path("inspections/", include("inspections.urls")),
     path("certificates/", include("certificates.urls")),
     path("messages/", include("notifications.urls")),
     path("warnings/", include("earlywarning.urls")),

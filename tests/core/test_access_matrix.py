@@ -22,6 +22,10 @@ PUBLIC = [
     r"^verify/",
     # Bidding platforms verify certificates without an account (certificates/api/views.py).
     r"^api/v1/certificates/verify$",
+    # The double-random spot checks are public (双随机、一公开): plans, draws with their commitment and seed,
+    # the verification record and the published results (inspections/views/public.py, api/views.py).
+    r"^inspections/public/",
+    r"^api/v1/\^?spot-checks/",
 ]
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
-READERS = ["deposits", "blacklist", "certificates", "reminders", "portal"]
+READERS = ["deposits", "blacklist", "certificates", "reminders", "portal", "inspections"]
 ALLOWED = {"cases.facts", "cases.choices", "cases.hooks", "cases.services"}
 
 

@@ -60,6 +60,13 @@ NOT_A_CONCEPT = {
     "cases.forms.OrderForm.workdays": "working days, 1–60 on the form",
     "cases.forms.CompensationForm.rate": "a percentage, 50–100 on the form",
     "cases.forms.StatusForm.phone_last4": "four digits of a phone number, not a phone number",
+    "inspections.forms.PlanForm.year": "a year, 2000–2100 by the model's validators",
+    "inspections.forms.PlanForm.min_inspectors": "inspectors per target, 2–6 by the model's validators",
+    "inspections.forms.PlanForm.rate_a": "a sampling percentage, 0–100 on the form",
+    "inspections.forms.PlanForm.rate_b": "a sampling percentage, 0–100 on the form",
+    "inspections.forms.PlanForm.rate_c": "a sampling percentage, 0–100 on the form",
+    "inspections.forms.PlanForm.rate_ungraded": "a sampling percentage, 0–100 on the form",
+    "inspections.forms.BatchForm.number": "a batch number, 1–24 on the form",
 }
 
 

@@ -25,7 +25,7 @@ from tests.factories import ContactFactory, EnterpriseFactory, ViolationFactory
 from .formpages import as_post_data, form_with
 
 PROJECT_APPS = ["accounts", "audit", "core", "enterprises", "projects", "cases", "deposits", "blacklist",
-                "certificates", "portal"]
+                "certificates", "portal", "inspections"]
 
 
 def _import_everything():
@@ -120,6 +120,15 @@ def _attendance(personas):
     return personas.chengguan_official, f"/projects/attendance/{record.pk}/edit/", record, "days_on_site"
 
 
+def _inspector(personas):
+    from tests.inspections.factories import InspectorFactory
+
+    inspector = InspectorFactory(district=personas.chengguan_official.district, certificate_number="甘执020001",
+                                 certificate_expires_on=dt.date(2029, 6, 30), grid_area="东岗街道", phone="13912345678",
+                                 user=personas.chengguan_inspector)
+    return personas.chengguan_official, f"/inspections/{inspector.pk}/edit/", inspector, "certificate_expires_on"
+
+
 ROUNDTRIP = {
     "core.admin.CitySettingForm": _city_setting,
     "projects.forms.ProjectForm": _project,
@@ -129,6 +138,7 @@ ROUNDTRIP = {
     "enterprises.forms.EnterprisePortalForm": _enterprise_portal,
     "enterprises.forms.ContactForm": _contact,
     "enterprises.forms.ViolationForm": _violation,
+    "inspections.forms.InspectorForm": _inspector,
 }
 
 # Model forms no page uses to edit an existing record (so a round trip has nothing to keep), and why.
@@ -140,6 +150,7 @@ CREATE_ONLY = {
     "cases.forms.DeskComplaintForm": "a complaint is received once; later steps are actions, not edits",
     "cases.forms.PublicComplaintForm": "a complaint is received once; later steps are actions, not edits",
     "cases.forms.MassIncidentForm": "an incident is recorded once; there is no edit page",
+    "inspections.forms.PlanForm": "a plan is created once; its batches and draws are actions, not edits",
 }
 
 

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.db import models
 
 OUR_APPS = {"accounts", "enterprises", "projects", "cases", "deposits", "blacklist", "certificates", "portal", "core",
-            "audit", "notifications", "earlywarning"}
+            "audit", "notifications", "earlywarning", "inspections"}
 SCOPING_TARGETS = {"accounts.District", "enterprises.Enterprise", "projects.Project", "cases.Case",
                    "cases.Complaint", "deposits.Deposit"}
 

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 APPS = ["accounts", "audit", "blacklist", "cases", "certificates", "core", "deposits", "enterprises", "notifications",
-        "portal", "projects", "reminders", "wagewatch"]
+        "portal", "projects", "reminders", "wagewatch", "inspections"]
 GETTEXT = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 
 WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety)"
