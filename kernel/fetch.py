@@ -6,6 +6,7 @@
   `select_for_update()` if the actor may take the action on it, else PermissionDenied (the page fetched the
   row in scope already, so a miss here means the action is refused). `actor=None` is the platform itself
   (a periodic task), which acts on any row.
+- `may_act_on(user, action, obj)`: whether the user may also take another action on a row a page shows.
 - `assert_still_in_scope(obj, actor, action)`: style rule 11, after the write the row must still be one the
   actor may act on (a form cannot move a record into another district).
 
@@ -36,6 +37,17 @@ def in_scope(model_or_qs, user, action=Action.VIEW) -> QuerySet:
 def get_in_scope(model_or_qs, user, action=Action.VIEW, **lookup):
     """The row the lookup names, if the user may take the action on it; Http404 otherwise."""
     return get_object_or_404(in_scope(model_or_qs, user, action), **lookup)
+
+
+def first_in_scope(model_or_qs, user, action=Action.VIEW, **lookup):
+    """The row the lookup names if the user may take the action on it, else None (an optional row: the
+    version a form starts from, a record found by its number)."""
+    return in_scope(model_or_qs, user, action).filter(**lookup).first()
+
+
+def may_act_on(user, action, obj) -> bool:
+    """Whether the user may take the action on this row (a page's buttons); one query at most."""
+    return in_scope(type(obj), user, action).filter(pk=obj.pk).exists()
 
 
 def locked_or_none(model_or_qs, actor, action=Action.CHANGE, **lookup):
