@@ -6,7 +6,8 @@
   `select_for_update()` if the actor may take the action on it, else PermissionDenied (the page fetched the
   row in scope already, so a miss here means the action is refused). `actor=None` is the platform itself
   (a periodic task), which acts on any row.
-- `may_act_on(user, action, obj)`: whether the user may also take another action on a row a page shows.
+- `may_act_on(user, action, obj)`: whether the user may also take another action on a row a page shows;
+  `with_may(qs, user, *actions)` answers the same inside the query that reads the rows.
 - `assert_still_in_scope(obj, actor, action)`: style rule 11, after the write the row must still be one the
   actor may act on (a form cannot move a record into another district).
 
@@ -15,7 +16,7 @@ kernel.scoping (`visible_to`); these helpers only say once what every caller did
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
@@ -48,6 +49,15 @@ def first_in_scope(model_or_qs, user, action=Action.VIEW, **lookup):
 def may_act_on(user, action, obj) -> bool:
     """Whether the user may take the action on this row (a page's buttons); one query at most."""
     return in_scope(type(obj), user, action).filter(pk=obj.pk).exists()
+
+
+def with_may(qs, user, *actions) -> QuerySet:
+    """Each row annotated `may_<action>`: whether the user may take the action on it, computed in the same
+    query (a page that shows one row and its buttons reads both at once)."""
+    inner = qs.model._default_manager.all()
+    return qs.annotate(
+        **{f"may_{action}": Exists(in_scope(inner, user, action).filter(pk=OuterRef("pk"))) for action in actions}
+    )
 
 
 def locked_or_none(model_or_qs, actor, action=Action.CHANGE, **lookup):

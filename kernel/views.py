@@ -1,7 +1,7 @@
 """The scoped base of every HTML view: the class-based ScopedMixin and, for function views, the one place
 that fetches a page's row in scope.
 
-Every page that shows or acts on one row reads it through `page_object` (or the `scoped_page` decorator):
+Every page that shows or acts on one row reads it through `page_object`:
 
     @login_required
     def deposit_detail(request, pk):
@@ -14,9 +14,6 @@ also take another action on the row it shows (the buttons of the page) is `kerne
 `tests/core/test_page_scoping.py` fails when a view module fetches a row by hand.
 """
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -55,26 +52,3 @@ def page_object(request, model_or_qs, action=Action.VIEW, **lookup):
     the row is outside the user's scope (or does not exist)."""
     require_action(request.user, action, model_or_qs)
     return get_in_scope(model_or_qs, request.user, action, **lookup)
-
-
-def scoped_page(model_or_qs, action=Action.VIEW, *, lookup="pk", url_kwarg=None):
-    """Decorator for a function view of one row: the URL's `url_kwarg` (default: `lookup`) is looked up in
-    scope with page_object, and the view receives the row in its place:
-
-        @scoped_page(Contact.objects.select_related("enterprise"), Action.CHANGE)
-        def contact_update(request, contact): ...
-
-    Logging in is required (an anonymous visitor is sent to the login page, as by login_required)."""
-    url_kwarg = url_kwarg or lookup
-
-    def decorate(view):
-        @login_required
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            value = kwargs.pop(url_kwarg)
-            obj = page_object(request, model_or_qs, action, **{lookup: value})
-            return view(request, obj, *args, **kwargs)
-
-        return wrapper
-
-    return decorate
