@@ -13,12 +13,13 @@ from simple_history.models import HistoricalRecords
 
 from kernel.fields import EncryptedCharField
 from kernel.masking import mask_id_number
+from kernel.querysets import InForceQuerySet
 from kernel.roles import Action, Role
 from kernel.scoping import ScopedQuerySet
 
 from . import rules
 from .choices import BatchStatus, ListingStatus, NoticeKind, PersonRole, PublicationCategory
-from .querysets import EntryChildQuerySet, ListingQuerySet, PolicyQuerySet, PublishedViolationQuerySet
+from .querysets import EntryChildQuerySet, ListingQuerySet, PublishedViolationQuerySet
 
 # Enterprises read their own entries (they are a party and get the notice); grid assistants and
 # department clients read; inspectors propose and serve notices; officials decide (approve).
@@ -50,7 +51,7 @@ class BlacklistPolicy(models.Model):
         default=rules.DEFAULT_PUBLICATION_MIN_AMOUNT)
     note = models.CharField(_("basis"), max_length=255, blank=True)
 
-    objects = PolicyQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

@@ -2,28 +2,13 @@
 
 import datetime as dt
 
-from django.db import models
 from django.db.models import Q
 
 from accounts.models import DepartmentGrant
 from kernel.roles import Action, Role
-from kernel.scoping import ScopedQuerySet, allowed_actions
+from kernel.scoping import ScopedQuerySet
 
 from .choices import BatchStatus, ListingStatus
-
-
-class PolicyQuerySet(models.QuerySet):
-    """City-wide reference data with effective dates: every role that may view reads all rows."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()
-
-    def in_force(self, on: dt.date):
-        return (self.filter(effective_from__lte=on).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
-                .order_by("-effective_from"))
-
 
 # 45号 (prior notice, 陈述申辩): until the decision the entry is a proposal the party may still object to, so
 # departments (joint punishment) read published entries only. The named grant below (a proxy model, so it is

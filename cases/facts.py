@@ -15,6 +15,7 @@ from django.db.models import Exists, F, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from core.duties import Duty
+from kernel.fetch import locked_or_none
 from kernel.roles import Action
 
 from . import services
@@ -184,15 +185,14 @@ def pending_requests(user, kind: str):
 
 def lock_request(actor, pk):
     """The request, locked with its case, if the actor may view the case; else None."""
-    return (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-            .select_related("case__enterprise", "case__district").filter(pk=pk).first())
+    return locked_or_none(EscalationRequest.objects.select_related("case__enterprise", "case__district"), actor,
+                          Action.VIEW, pk=pk)
 
 
 def lock_pending_request(actor, pk, kind: str):
     """The pending request of this kind, locked, if the actor may view its case; else None."""
-    return (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-            .select_related("case__enterprise", "case__district")
-            .filter(pk=pk, kind=kind, status=EscalationStatus.PENDING).first())
+    return locked_or_none(EscalationRequest.objects.select_related("case__enterprise", "case__district"), actor,
+                          Action.VIEW, pk=pk, kind=kind, status=EscalationStatus.PENDING)
 
 
 def complete_request(request, *, actor, note: str = "", on=None):

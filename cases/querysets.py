@@ -7,8 +7,7 @@ from django.db.models import Case as DbCase
 from django.db.models import Count, F, Q, Sum, When
 
 from core.aggregates import MoneySum
-from kernel.roles import Action
-from kernel.scoping import ScopedQuerySet, allowed_actions
+from kernel.scoping import ScopedQuerySet
 
 from .choices import CaseStatus, ComplaintStatus
 
@@ -97,16 +96,3 @@ class RecoveryQuerySet(CaseChildQuerySet):
 
     def pending(self):
         return self.filter(status="pending")
-
-
-class ThresholdQuerySet(models.QuerySet):
-    """City-wide reference data with effective dates: every role that may view reads all rows."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()
-
-    def in_force(self, on: dt.date):
-        return self.filter(effective_from__lte=on).filter(
-            Q(effective_to__isnull=True) | Q(effective_to__gte=on)).order_by("-effective_from")

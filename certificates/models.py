@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.citations import LOCAL_PRACTICE, Rule
+from kernel.querysets import InForceQuerySet
 from kernel.roles import Action, Role
 from kernel.scoping import ScopedQuerySet
 
 from .choices import BlockerCode, CertificateStatus, Mode, Outcome, Purpose, State
-from .querysets import CertificateQuerySet, PolicyQuerySet
+from .querysets import CertificateQuerySet
 
 # Defaults of certificates.CertificatePolicy (the city's figures, data with effective dates). No national rule
 # governs the certificate (domain.md §11): each is local practice.
@@ -57,7 +58,7 @@ class CertificatePolicy(models.Model):
                                             "publication, red_warning."))
     note = models.CharField(_("basis"), max_length=255, blank=True)
 
-    objects = PolicyQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

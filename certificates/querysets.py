@@ -2,26 +2,11 @@
 
 import datetime as dt
 
-from django.db import models
 from django.db.models import Q
 
-from kernel.roles import Action
-from kernel.scoping import ScopedQuerySet, allowed_actions
+from kernel.scoping import ScopedQuerySet
 
 from .choices import CertificateStatus
-
-
-class PolicyQuerySet(models.QuerySet):
-    """City-wide reference data with effective dates."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()
-
-    def in_force(self, on: dt.date):
-        return (self.filter(effective_from__lte=on).filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
-                .order_by("-effective_from"))
 
 
 class CertificateQuerySet(ScopedQuerySet):

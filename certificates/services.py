@@ -18,6 +18,7 @@ from enterprises.choices import EnterpriseStatus, TimelineKind
 from enterprises.models import Enterprise
 from enterprises.timeline import record_with_timeline
 from kernel.errors import RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action, Role
 from kernel.scoping import can
 
@@ -141,10 +142,11 @@ def revoke(certificate, *, actor, reason: str, ref: str = "") -> Certificate:
     """Revoke one certificate with the reason (an official by hand, or the platform: actor None)."""
     if not reason.strip():
         raise RuleRefused(_("Give the reason."), "reason")
-    qs = Certificate.objects.all() if actor is None else Certificate.objects.visible_to(actor, Action.CHANGE)
-    certificate = qs.select_for_update(of=("self",)).select_related("enterprise").filter(pk=certificate.pk).first()
-    if certificate is None or (actor is not None and actor.role == Role.ENTERPRISE):
-        raise PermissionDenied(_("You may not revoke this certificate."))
+    denied = _("You may not revoke this certificate.")
+    if actor is not None and actor.role == Role.ENTERPRISE:
+        raise PermissionDenied(denied)
+    certificate = lock_in_scope(Certificate.objects.select_related("enterprise"), actor, Action.CHANGE, denied=denied,
+                                pk=certificate.pk)
     if certificate.status == CertificateStatus.REVOKED:
         return certificate
     certificate.status, certificate.revoked_at = CertificateStatus.REVOKED, timezone.now()

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,8 +17,10 @@ from core.excel import stream_xlsx
 from core.views import FilteredListView
 from enterprises.models import Enterprise
 from kernel.errors import DomainError, form_error_from
+from kernel.fetch import first_in_scope, may_act_on
 from kernel.roles import Action, Role
 from kernel.scoping import can
+from kernel.views import page_object
 
 from . import blockers, documents, forms, services, verification
 from .choices import BlockerCode, Mode, Outcome
@@ -93,8 +95,8 @@ def apply(request):
     desk = not _is_enterprise(user)
     form = (forms.DeskApplyForm if desk else forms.ApplyForm)(request.POST)
     if form.is_valid():
-        enterprise = user.enterprise if not desk else Enterprise.objects.visible_to(user).filter(
-            credit_code=form.cleaned_data["credit_code"]).first()
+        enterprise = user.enterprise if not desk else first_in_scope(
+            Enterprise, user, Action.VIEW, credit_code=form.cleaned_data["credit_code"])
         if enterprise is None:
             form.add_error("credit_code", _("No enterprise with this credit code in your scope."))
         else:
@@ -118,15 +120,13 @@ def apply(request):
 
 @login_required
 def application_detail(request, pk):
-    application = get_object_or_404(CertificateApplication.objects.visible_to(request.user)
-                                    .select_related("enterprise"), pk=pk)
+    application = page_object(request, CertificateApplication.objects.select_related("enterprise"), Action.VIEW, pk=pk)
     return render(request, "certificates/application_detail.html", {
         "application": application, "certificate": Certificate.objects.filter(application=application).first()})
 
 
 def _certificate(request, pk):
-    return get_object_or_404(Certificate.objects.visible_to(request.user).select_related("enterprise", "district"),
-                             pk=pk)
+    return page_object(request, Certificate.objects.select_related("enterprise", "district"), Action.VIEW, pk=pk)
 
 
 @login_required
@@ -134,7 +134,7 @@ def certificate_detail(request, pk, revoke_form=None, status=200):
     certificate = _certificate(request, pk)
     today = timezone.localdate()
     may_revoke = (not _is_enterprise(request.user) and certificate.state(today) == "valid"
-                  and Certificate.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists())
+                  and may_act_on(request.user, Action.CHANGE, certificate))
     return render(request, "certificates/certificate_detail.html", {
         "certificate": certificate, "state": certificate.state(today), "state_label": certificate.state_label(today),
         "verify_url": request.build_absolute_uri(verification.path_for(certificate)),
@@ -201,7 +201,7 @@ def commit(request):
 
 @login_required
 def commitment_pdf(request, pk):
-    letter = get_object_or_404(CommitmentLetter.objects.visible_to(request.user).select_related("enterprise"), pk=pk)
+    letter = page_object(request, CommitmentLetter.objects.select_related("enterprise"), Action.VIEW, pk=pk)
     return _pdf(documents.commitment_pdf(letter), f"{letter.serial}.pdf")
 
 

@@ -137,7 +137,7 @@ def policy_for(on: dt.date, jurisdiction: str | None = None):
     from .models import RatePolicy
 
     jurisdiction = jurisdiction or city_setting("jurisdiction_code", on)
-    policy = RatePolicy.objects.in_force(jurisdiction, on)
+    policy = RatePolicy.objects.in_force_for(jurisdiction, on)
     if policy is None:
         raise LookupError(f"No deposit rate policy of {jurisdiction} is in force on {on}.")
     return policy

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 
 from cases import facts as case_facts
 from core.views import FilteredListView
+from kernel.fetch import may_act_on
 from kernel.roles import Action, Role
 from kernel.scoping import can
+from kernel.views import page_object
 
 from . import services
 from .filtersets import WarningFilterSet
@@ -129,11 +131,8 @@ class WarningListView(FilteredListView):
 
 
 def _warning(request, pk, action=Action.VIEW):
-    return get_object_or_404(
-        Warning.objects.visible_to(request.user, action).select_related(
-            "district", "enterprise", "project", "cleared_by"
-        ),
-        pk=pk,
+    return page_object(
+        request, Warning.objects.select_related("district", "enterprise", "project", "cleared_by"), action, pk=pk
     )
 
 
@@ -142,7 +141,7 @@ def warning_detail(request, pk, form=None, status=200):
     warning = _warning(request, pk)
     spec = specs().get(warning.rule)
     may_dispose = (
-        warning.is_open and Warning.objects.visible_to(request.user, Action.CHANGE).filter(pk=warning.pk).exists()
+        warning.is_open and may_act_on(request.user, Action.CHANGE, warning)
     )
     return render(
         request,

@@ -8,6 +8,7 @@ from core.city_settings import city_setting
 from core.imports.models import ImportJob
 from kernel.fields import EncryptedCharField
 from kernel.masking import mask_phone
+from kernel.querysets import InForceQuerySet
 from kernel.roles import Action, Role
 from kernel.scoping import ScopedQuerySet
 
@@ -26,7 +27,6 @@ from .querysets import (
     CreditGradeQuerySet,
     EnterpriseQuerySet,
     OwnJobQuerySet,
-    SupervisionPolicyQuerySet,
     TimelineQuerySet,
 )
 from .validators import normalise_credit_code, validate_credit_code
@@ -277,7 +277,7 @@ class SupervisionPolicy(models.Model):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("updated by"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
 
-    objects = SupervisionPolicyQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

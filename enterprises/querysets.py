@@ -1,7 +1,5 @@
 """Querysets of the enterprises app: scoping variants and reusable predicates."""
 
-import datetime as dt
-
 from django.db import models
 
 from kernel.roles import Action, Role
@@ -42,27 +40,6 @@ class TimelineQuerySet(ScopedQuerySet):
         if getattr(user, "role", None) == Role.ENTERPRISE and not user.is_superuser:
             qs = qs.filter(visible_to_enterprise=True)
         return qs
-
-
-class CityWideQuerySet(models.QuerySet):
-    """Reference data of the whole city (the grade policies): every role that may take the action
-    reads all rows; there is no district to scope by."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()
-
-
-class SupervisionPolicyQuerySet(CityWideQuerySet):
-    def in_force(self, on: dt.date | None = None):
-        """The policy rows in force on a day (today by default): one per grade."""
-        from django.utils import timezone
-
-        day = on or timezone.localdate()
-        return self.filter(effective_from__lte=day).filter(
-            models.Q(effective_to__isnull=True) | models.Q(effective_to__gte=day)
-        )
 
 
 class OwnJobQuerySet(models.QuerySet):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from audit import events
 from audit.kinds import AuditKind
 from kernel.errors import RuleRefused
+from kernel.fetch import assert_still_in_scope
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -28,12 +29,6 @@ __all__ = [
 ]
 
 
-def _ensure_in_scope(obj, actor, action):
-    """Style rule 11: after the write, the row must still be one the actor may act on."""
-    if not type(obj).objects.visible_to(actor, action).filter(pk=obj.pk).exists():
-        raise PermissionDenied(_("The record would fall outside your scope."))
-
-
 def _labels(model, names):
     return ", ".join(str(model._meta.get_field(n).verbose_name) for n in names)
 
@@ -44,7 +39,7 @@ def save_enterprise(enterprise: Enterprise, *, actor, changed: list[str] | None 
     creating = enterprise.pk is None
     enterprise._history_user = actor
     enterprise.save()
-    _ensure_in_scope(enterprise, actor, Action.ADD if creating else Action.CHANGE)
+    assert_still_in_scope(enterprise, actor, Action.ADD if creating else Action.CHANGE)
     if creating:
         with file_language():
             title = _("Enterprise registered")
@@ -64,7 +59,7 @@ def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -
     contact._history_user = actor
     contact.save()
     # Contacts are part of the enterprise's file: changing the file covers adding and removing them.
-    _ensure_in_scope(contact, actor, Action.CHANGE)
+    assert_still_in_scope(contact, actor, Action.CHANGE)
     with file_language():
         title = (_("Contact added: %(name)s") if creating else _("Contact updated: %(name)s")) % {
             "name": contact.name}
@@ -78,7 +73,7 @@ def save_contact(contact: Contact, *, actor, changed: list[str] | None = None) -
 
 @transaction.atomic
 def delete_contact(contact: Contact, *, actor) -> None:
-    _ensure_in_scope(contact, actor, Action.CHANGE)
+    assert_still_in_scope(contact, actor, Action.CHANGE)
     enterprise, name = contact.enterprise, contact.name
     events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=contact, district=enterprise.district)
     contact._history_user = actor
@@ -94,7 +89,7 @@ def record_violation(violation: Violation, *, actor) -> Violation:
     violation.recorded_by = actor
     violation._history_user = actor
     violation.save()
-    _ensure_in_scope(violation, actor, Action.ADD)
+    assert_still_in_scope(violation, actor, Action.ADD)
     with file_language():
         title = _("Violation: %(item)s (%(handling)s)") % {
             "item": violation.get_category_display(), "handling": violation.get_handling_display()}
@@ -108,7 +103,7 @@ def record_violation(violation: Violation, *, actor) -> Violation:
 def update_violation(violation: Violation, *, actor, changed: list[str]) -> Violation:
     violation._history_user = actor
     violation.save()
-    _ensure_in_scope(violation, actor, Action.CHANGE)
+    assert_still_in_scope(violation, actor, Action.CHANGE)
     if changed:
         with file_language():
             title, detail = _("Violation record corrected"), _labels(Violation, changed)

@@ -5,8 +5,7 @@ from django.db.models import Count, Q
 
 from core import periods
 from kernel import crypto
-from kernel.roles import Action
-from kernel.scoping import ScopedQuerySet, allowed_actions
+from kernel.scoping import ScopedQuerySet
 
 
 class AddOneMonth(models.Func):
@@ -32,15 +31,6 @@ def compliance_counts() -> dict:
         f"n_{M.CONTRACT_BEFORE_ENTRY}": Count("id", filter=Q(contract_signed_on__isnull=False,
                                                              contract_signed_on__lte=models.F("entered_on"))),
     }
-
-
-class CityWideQuerySet(models.QuerySet):
-    """Reference data of the whole city (compliance targets): every role that may take the action reads all."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()
 
 
 class ProjectQuerySet(ScopedQuerySet):

@@ -12,6 +12,7 @@ from audit import events
 from audit.kinds import AuditKind
 from enterprises.timeline import record_with_timeline
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import assert_still_in_scope, lock_in_scope
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
 
@@ -46,12 +47,6 @@ __all__ = [
 TIMELINE_KIND = "project"  # enterprises.choices.TimelineKind.PROJECT
 
 
-def _ensure_in_scope(obj, actor, action):
-    """Style rule 11: after the write, the row must still be one the actor may act on."""
-    if not type(obj).objects.visible_to(actor, action).filter(pk=obj.pk).exists():
-        raise PermissionDenied(_("The record would fall outside your scope."))
-
-
 def _record(kind, project, title, *, actor, obj=None, enterprises=None, detail="", **data):
     """The audit event of a project action and its line on the file of each enterprise concerned (client
     and general contractor by default), through the one writer of the pair."""
@@ -83,7 +78,7 @@ def save_project(project: Project, *, actor, changed: list[str] | None = None) -
     project._history_user = actor
     project.save()
     _sync_main_parties(project)
-    _ensure_in_scope(project, actor, Action.ADD if creating else Action.CHANGE)
+    assert_still_in_scope(project, actor, Action.ADD if creating else Action.CHANGE)
     if creating:
         _record(AuditKind.OBJECT_CREATED, project, _("Project registered: %(name)s") % {"name": project.name},
                 actor=actor)
@@ -114,7 +109,7 @@ def change_status(project: Project, status: str, *, actor, on=None) -> Project:
         project.wages_settled_on = day
     project._history_user = actor
     project.save()
-    _ensure_in_scope(project, actor, Action.CHANGE)
+    assert_still_in_scope(project, actor, Action.CHANGE)
     for field in ("status", "actual_start_on", "actual_completion_on", "wages_settled_on"):
         setattr(caller, field, getattr(project, field))  # the caller's instance is current too
     _record(AuditKind.PROJECT_STATUS_CHANGED, project, _("Project %(code)s: %(status)s") % {
@@ -140,7 +135,7 @@ def add_subcontractor(party: ProjectParty, *, actor) -> ProjectParty:
     party.role = PartyRole.SUBCONTRACTOR
     party._history_user = actor
     party.save()
-    _ensure_in_scope(party.project, actor, Action.CHANGE)
+    assert_still_in_scope(party.project, actor, Action.CHANGE)
     _record(AuditKind.OBJECT_CREATED, party.project, _("Subcontractor on %(project)s: %(name)s") % {
         "project": party.project.code, "name": party.enterprise.name}, actor=actor, obj=party,
         enterprises=[party.project.general_contractor, party.enterprise], detail=party.scope_of_work)
@@ -154,7 +149,7 @@ def confirm_funds(project: Project, *, actor, on=None, note: str = "") -> Projec
     project.funds_note = note
     project._history_user = actor
     project.save(update_fields=["funds_confirmed_on", "funds_note", "updated_at"])
-    _ensure_in_scope(project, actor, Action.CHANGE)
+    assert_still_in_scope(project, actor, Action.CHANGE)
     _record(AuditKind.PROJECT_FUNDS_CONFIRMED, project, _("Funding confirmed for %(code)s") % {
         "code": project.code}, actor=actor, enterprises=[project.client], on=str(project.funds_confirmed_on))
     return project
@@ -171,7 +166,7 @@ def update_notice_board(project: Project, *, actor, photo=None, items=None) -> P
     project._history_user = actor
     # Only these fields: a stale instance must not write back an old status or dates.
     project.save(update_fields=["notice_board_photo", "notice_board_items", "notice_board_updated_on", "updated_at"])
-    _ensure_in_scope(project, actor, Action.CHANGE)
+    assert_still_in_scope(project, actor, Action.CHANGE)
     _record(AuditKind.OBJECT_CHANGED, project, _("Notice board updated on %(code)s") % {"code": project.code},
             actor=actor, enterprises=[project.general_contractor], changed=["notice_board"])
     return project
@@ -186,7 +181,7 @@ def save_wage_account(account: WageAccount, *, actor, changed: list[str] | None 
         account.account_name = f"{account.project.general_contractor.name}{account.project.name}农民工工资专用账户"
     account._history_user = actor
     account.save()
-    _ensure_in_scope(account, actor, Action.CHANGE)
+    assert_still_in_scope(account, actor, Action.CHANGE)
     project = account.project
     if creating:
         _record(AuditKind.OBJECT_CREATED, project, _("Dedicated wage account opened for %(code)s") % {
@@ -201,7 +196,7 @@ def record_movement(movement: AccountMovement, *, actor) -> AccountMovement:
     movement.recorded_by = actor if getattr(actor, "pk", None) else None
     movement._history_user = actor
     movement.save()
-    _ensure_in_scope(movement, actor, Action.CHANGE)
+    assert_still_in_scope(movement, actor, Action.CHANGE)
     events.object_created(actor=actor, obj=movement, district=movement.account.project.district,
                           kind=movement.kind, amount=str(movement.amount))
     return movement
@@ -210,9 +205,8 @@ def record_movement(movement: AccountMovement, *, actor) -> AccountMovement:
 @transaction.atomic
 def confirm_payroll(batch: PayrollBatch, *, actor) -> PayrollBatch:
     """The labour-wage officer confirms the month's payroll (Decree 724 Art. 28: reviews the payrolls)."""
-    batch = PayrollBatch.objects.select_for_update().select_related("project").get(pk=batch.pk)
-    if not PayrollBatch.objects.visible_to(actor, Action.CHANGE).filter(pk=batch.pk).exists():
-        raise PermissionDenied(_("The record would fall outside your scope."))
+    batch = lock_in_scope(PayrollBatch.objects.select_related("project"), actor, Action.CHANGE,
+                          denied=_("The record would fall outside your scope."), pk=batch.pk)
     if batch.officer_confirmed_at is None:
         batch.officer_confirmed_at = timezone.now()
         batch.officer_confirmed_by = actor
@@ -227,8 +221,8 @@ def confirm_payroll(batch: PayrollBatch, *, actor) -> PayrollBatch:
 @transaction.atomic
 def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
     """Refused while the retention period runs (until wages are settled plus 3 years)."""
-    if not PayrollBatch.objects.visible_to(actor, Action.DELETE).filter(pk=batch.pk).exists():
-        raise PermissionDenied(_("The record would fall outside your scope."))
+    batch = lock_in_scope(PayrollBatch.objects.select_related("project__district"), actor, Action.DELETE,
+                          denied=_("The record would fall outside your scope."), pk=batch.pk)
     try:
         batch.lines.all().delete()
         batch.delete()

@@ -28,6 +28,7 @@ from core.formats import yuan
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.timeline import file_language
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -69,12 +70,8 @@ def _transition(entry, to):
 
 
 def _lock(entry, actor, action=Action.CHANGE) -> ListingEntry:
-    qs = ListingEntry.objects.all() if actor is None else ListingEntry.objects.visible_to(actor, action)
-    row = (qs.select_for_update(of=("self",)).select_related("enterprise", "district", "case")
-           .filter(pk=entry.pk).first())
-    if row is None:
-        raise PermissionDenied(_("You may not change this entry."))
-    return row
+    return lock_in_scope(ListingEntry.objects.select_related("enterprise", "district", "case"), actor, action,
+                         denied=_("You may not change this entry."), pk=entry.pk)
 
 
 def _second_person(actor, maker, what):

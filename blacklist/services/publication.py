@@ -17,6 +17,7 @@ from cases.choices import CaseOutcome
 from core.formats import yuan
 from enterprises.timeline import file_language
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -88,10 +89,8 @@ def gather_batch(*, actor, day: dt.date, district=None) -> PublicationBatch:
 
 
 def _draft_item(item, actor):
-    item = (PublishedViolation.objects.visible_to(actor, Action.CHANGE).select_for_update(of=("self",))
-            .select_related("batch").filter(pk=item.pk).first())
-    if item is None:
-        raise PermissionDenied(_("You may not change this item."))
+    item = lock_in_scope(PublishedViolation.objects.select_related("batch"), actor, Action.CHANGE,
+                         denied=_("You may not change this item."), pk=item.pk)
     if item.batch.status != BatchStatus.DRAFT:
         raise IllegalTransition(_("Only a draft batch is edited."))
     return item
@@ -123,11 +122,7 @@ def exclude_item(item, *, actor, reason: str) -> PublishedViolation:
 
 
 def _lock_batch(batch, actor, action):
-    row = (PublicationBatch.objects.visible_to(actor, action).select_for_update(of=("self",))
-           .filter(pk=batch.pk).first())
-    if row is None:
-        raise PermissionDenied(_("You may not change this batch."))
-    return row
+    return lock_in_scope(PublicationBatch, actor, action, denied=_("You may not change this batch."), pk=batch.pk)
 
 
 @transaction.atomic

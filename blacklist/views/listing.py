@@ -2,7 +2,7 @@
 entry page with the actions its state allows, each going through blacklist.services."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,8 +11,10 @@ from django.views.decorators.http import require_POST
 from cases import facts as case_facts
 from cases.choices import EscalationKind
 from core.views import FilteredListView
-from kernel.roles import Action
+from kernel.fetch import may_act_on
+from kernel.roles import Action, Role
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import forms, services
 from ..choices import ListingStatus
@@ -61,7 +63,7 @@ def pending_reviews(user):
 @login_required
 def review(request, pk):
     """A case's review request: the 45号 Art. 5 check and, when met, the proposal form."""
-    req = get_object_or_404(pending_reviews(request.user), pk=pk)
+    req = page_object(request, pending_reviews(request.user), Action.VIEW, pk=pk)
     case = req.case
     result = services.check_criteria(case)
     initial = {"legal_representative": case.enterprise.legal_representative if case.enterprise else ""}
@@ -78,7 +80,7 @@ def review(request, pk):
 @login_required
 @require_POST
 def review_dismiss(request, pk):
-    req = get_object_or_404(pending_reviews(request.user), pk=pk)
+    req = page_object(request, pending_reviews(request.user), Action.VIEW, pk=pk)
     form = forms.ReasonForm(request.POST)
     if run(request, form, lambda d: services.dismiss_review(req, actor=request.user, reason=d["reason"]),
            _("Review request dismissed.")):
@@ -109,25 +111,25 @@ ACTIONS = {
 
 def _offered(entry, user):
     return [name for name, (_f, states, action, _p, _m) in ACTIONS.items()
-            if entry.status in states and ListingEntry.objects.visible_to(user, action).filter(pk=entry.pk).exists()]
+            if entry.status in states and may_act_on(user, action, entry)]
 
 
 @login_required
 def entry_detail(request, pk, bound=None, status=200):
-    entry = get_object_or_404(ListingEntry.objects.visible_to(request.user)
-                              .select_related("enterprise", "district", "case", "proposed_by", "decided_by"), pk=pk)
+    entry = page_object(request, ListingEntry.objects.select_related(
+        "enterprise", "district", "case", "proposed_by", "decided_by"), Action.VIEW, pk=pk)
     offered = _offered(entry, request.user)
     action_forms = {name: (bound[1] if bound and bound[0] == name else ACTIONS[name][0]()) for name in offered}
     return render(request, "blacklist/entry_detail.html", {
         "entry": entry, "persons": entry.persons.all(), "forms": action_forms, "today": timezone.localdate(),
-        "notices": entry.notices.order_by("pk"), "may_see_persons": request.user.role != "enterprise",
+        "notices": entry.notices.order_by("pk"), "may_see_persons": request.user.role != Role.ENTERPRISE,
     }, status=status)
 
 
 @login_required
 @require_POST
 def entry_act(request, pk, action):
-    entry = get_object_or_404(ListingEntry.objects.visible_to(request.user), pk=pk)
+    entry = page_object(request, ListingEntry, Action.VIEW, pk=pk)
     if action not in ACTIONS or action not in _offered(entry, request.user):
         return entry_detail(request, pk, status=403)
     form_class, _states, _action, perform, message = ACTIONS[action]

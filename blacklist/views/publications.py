@@ -3,14 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
 from kernel.errors import DomainError
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import forms, services
 from ..choices import BatchStatus
@@ -48,14 +50,14 @@ def gather(request):
 
 @login_required
 def batch_detail(request, pk, bound=None, status=200):
-    batch = get_object_or_404(PublicationBatch.objects.visible_to(request.user)
-                              .select_related("district", "created_by", "published_by"), pk=pk)
+    batch = page_object(request, PublicationBatch.objects.select_related("district", "created_by", "published_by"),
+                        Action.VIEW, pk=pk)
     items = list(batch.items.select_related("case", "district").order_by("excluded", "pk"))
     may_edit = batch.status == BatchStatus.DRAFT and can(request.user, Action.CHANGE, PublishedViolation)
     for item in items:
         item.form = bound[1] if bound and bound[0] == item.pk else forms.ItemForm(
             initial={"facts": item.facts, "handling": item.handling})
-    may_approve = PublicationBatch.objects.visible_to(request.user, Action.APPROVE).filter(pk=batch.pk).exists()
+    may_approve = may_act_on(request.user, Action.APPROVE, batch)
     return render(request, "blacklist/publication_detail.html", {
         "batch": batch, "items": items, "may_edit": may_edit, "may_approve": may_approve,
         "reason_form": forms.ReasonForm(),
@@ -65,7 +67,7 @@ def batch_detail(request, pk, bound=None, status=200):
 @login_required
 @require_POST
 def batch_act(request, pk, action):
-    batch = get_object_or_404(PublicationBatch.objects.visible_to(request.user), pk=pk)
+    batch = page_object(request, PublicationBatch, Action.VIEW, pk=pk)
     if action == "publish":
         try:
             services.publish_batch(batch, actor=request.user)
@@ -92,7 +94,7 @@ def _refused(request, batch, message):
 @login_required
 @require_POST
 def item_act(request, pk, action):
-    item = get_object_or_404(PublishedViolation.objects.visible_to(request.user), pk=pk)
+    item = page_object(request, PublishedViolation, Action.VIEW, pk=pk)
     if action == "edit":
         form = forms.ItemForm(request.POST)
         perform = lambda d: services.edit_item(item, actor=request.user, facts=d["facts"],  # noqa: E731

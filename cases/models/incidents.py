@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.formats import yuan
+from kernel.querysets import InForceQuerySet
 from kernel.roles import Action, Role
 from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 from ..choices import CourtResult, TransferStage
-from ..querysets import CaseChildQuerySet, ThresholdQuerySet
+from ..querysets import CaseChildQuerySet
 from .case import CASE_ROLE_ACTIONS, CHILD_SCOPE, Case
 
 # Reference data: city administrators keep it, casework roles read it, employers do not need it.
@@ -84,7 +85,7 @@ class CriminalThreshold(models.Model):
     group_amount = models.DecimalField(_("10+ workers (CNY)"), max_digits=10, decimal_places=2)
     note = models.CharField(_("basis"), max_length=255, blank=True)
 
-    objects = ThresholdQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -125,7 +126,7 @@ class DifficultCaseThreshold(models.Model):
                                                             default=30)
     note = models.CharField(_("basis"), max_length=255, blank=True)
 
-    objects = ThresholdQuerySet.as_manager()
+    objects = InForceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:

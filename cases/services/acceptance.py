@@ -1,7 +1,6 @@
 """Deciding on a complaint within 5 working days (若干规定 Art. 18, domain.md §6.2) and filing the case
 on the day of acceptance; a grouped complaint joins its group's open case."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +10,7 @@ from accounts.models import District
 from audit import events
 from audit.kinds import AuditKind
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 
 from .. import hooks, rules
@@ -31,11 +31,8 @@ DECISION_GROUNDS = {
 
 
 def _lock_complaint(complaint, actor) -> Complaint:
-    row = (Complaint.objects.visible_to(actor, Action.CHANGE).select_for_update(of=("self",))
-           .select_related("district", "enterprise").filter(pk=complaint.pk).first())
-    if row is None:
-        raise PermissionDenied(_("You may not decide on this complaint."))
-    return row
+    return lock_in_scope(Complaint.objects.select_related("district", "enterprise"), actor, Action.CHANGE,
+                         denied=_("You may not decide on this complaint."), pk=complaint.pk)
 
 
 def check_decide_complaint(actor, complaint) -> None:

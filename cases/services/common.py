@@ -3,7 +3,6 @@ one writer of a case event (case timeline + audit event + enterprise timeline, i
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +11,7 @@ from core.workdays import CalendarNotCovered, WorkdayCalendar
 from enterprises.choices import TimelineKind
 from enterprises.timeline import record_with_timeline
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action, Role
 
 from ..choices import SERVED_EVENT_KINDS, EventKind
@@ -48,12 +48,8 @@ def deadline(fn, *args, **kwargs) -> dt.date:
 def lock_case(case, actor, action=Action.CHANGE) -> Case:
     """The case row, locked for the transaction, if the actor may take the action on it. `actor=None` is the
     platform itself (a periodic task), which acts on any case."""
-    qs = Case.objects.all() if actor is None else Case.objects.visible_to(actor, action)
-    row = (qs.select_for_update(of=("self",))
-           .select_related("district", "enterprise").filter(pk=case.pk).first())
-    if row is None:
-        raise PermissionDenied(_("You may not change this case."))
-    return row
+    return lock_in_scope(Case.objects.select_related("district", "enterprise"), actor, action,
+                         denied=_("You may not change this case."), pk=case.pk)
 
 
 def require_status(case, allowed, action_label) -> None:

@@ -15,6 +15,7 @@ from core.aggregates import MoneySum
 from core.formats import CENT, percent, yuan
 from core.identity import InvalidIdNumber, normalise_id_number, parse_id_number
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 
 from .. import rules
@@ -294,10 +295,8 @@ def complete_escalation(request: EscalationRequest, *, actor, note: str = "", on
     """Mark a pending request done: the app it was addressed to has acted on it (the deposits app when a draw
     for the case is approved and paid). Called by that app with its own official as the actor, who must see
     the case; the note goes on the case's timeline."""
-    request = (EscalationRequest.objects.visible_to(actor, Action.VIEW).select_for_update(of=("self",))
-               .select_related("case__district", "case__enterprise").filter(pk=request.pk).first())
-    if request is None:
-        raise PermissionDenied(_("You may not act on this request."))
+    request = lock_in_scope(EscalationRequest.objects.select_related("case__district", "case__enterprise"), actor,
+                            Action.VIEW, denied=_("You may not act on this request."), pk=request.pk)
     if request.status != EscalationStatus.PENDING:
         raise IllegalTransition(_("Only a pending request can be completed."))
     note = note.strip()

@@ -7,12 +7,13 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 
 from kernel.actions import RecordAction
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
 
 from .. import forms, services
 from ..choices import CaseStatus
-from ..models import Case, CaseInspector, CriminalTransfer, Recovery
+from ..models import Case
 from ..services.lifecycle import CLOSING_OUTCOMES
 
 S = CaseStatus
@@ -29,7 +30,7 @@ def _assign(case, user, d, form=None):
 
 
 def _recuse(case, user, d, form=None):
-    assignment = CaseInspector.objects.get(pk=d["assignment"], case=case)
+    assignment = case.assignments.get(pk=d["assignment"])
     return services.recuse_inspector(assignment, actor=user, reason=d["reason"])
 
 
@@ -47,7 +48,7 @@ def _recovery(case, user, d, form=None):
 
 
 def _recovery_row(case, pk):
-    return Recovery.objects.get(pk=pk, case=case)
+    return case.recoveries.get(pk=pk)
 
 
 def _correct(case, user, d, form=None):
@@ -60,8 +61,7 @@ def _confirm(case, user, d, form=None):
 
 
 def _transfer_update(case, user, d, form=None):
-    transfer = CriminalTransfer.objects.get(case=case)
-    return services.update_transfer(transfer, actor=user, stage=d["stage"], on=d["on"],
+    return services.update_transfer(case.transfer, actor=user, stage=d["stage"], on=d["on"],
                                     police_case_number=d["police_case_number"], court_result=d["court_result"],
                                     note=d["note"])
 
@@ -132,6 +132,5 @@ def scopes_for(user, case) -> dict:
     """{action: bool} for the case, in two queries at most."""
     result = {}
     for action in (Action.CHANGE, Action.APPROVE):
-        result[action] = can(user, action, Case) and Case.objects.visible_to(user, action).filter(
-            pk=case.pk).exists()
+        result[action] = can(user, action, Case) and may_act_on(user, action, case)
     return result

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +17,7 @@ from core.views import FilteredListView
 from kernel.actions import ActionState, Panel, panel
 from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
+from kernel.views import page_object
 
 from .. import documents, rules
 from ..choices import CaseStatus
@@ -67,11 +68,11 @@ class CaseListView(FilteredListView):
 
 
 def _case(request, pk):
-    qs = Case.objects.visible_to(request.user).select_related(
+    qs = Case.objects.select_related(
         "district", "enterprise", "project", "leader", "extension_requested_by", "extension_decided_by", "transfer",
         "transfer__threshold",
     ).prefetch_related(Prefetch("assignments", queryset=CaseInspector.objects.select_related("inspector")))
-    return get_object_or_404(qs, pk=pk)
+    return page_object(request, qs, Action.VIEW, pk=pk)
 
 
 @login_required
@@ -134,7 +135,7 @@ def case_act(request, pk, action):
 
 @login_required
 def order_pdf(request, pk):
-    order = get_object_or_404(Order.objects.visible_to(request.user).select_related("case"), pk=pk)
+    order = page_object(request, Order.objects.select_related("case"), Action.VIEW, pk=pk)
     events.record(AuditKind.DOCUMENT_GENERATED, actor=request.user, obj=order.case, document="rectification_order",
                   order=order.number)
     return pdf_response(documents.rectification_order(order), f"order-{order.number}.pdf")

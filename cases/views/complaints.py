@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,8 +16,10 @@ from audit import events
 from audit.kinds import AuditKind
 from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from
+from kernel.fetch import first_in_scope, may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import documents, rules, services
 from ..choices import ComplaintStatus
@@ -65,12 +67,12 @@ class ComplaintListView(FilteredListView):
 
 
 def _complaint(request, pk, action=Action.VIEW):
-    return get_object_or_404(Complaint.objects.visible_to(request.user, action)
-                             .select_related("district", "enterprise", "case", "project", "group_lead"), pk=pk)
+    return page_object(request, Complaint.objects.select_related("district", "enterprise", "case", "project",
+                                                                 "group_lead"), action, pk=pk)
 
 
 def _may_change(user, complaint) -> bool:
-    return Complaint.objects.visible_to(user, Action.CHANGE).filter(pk=complaint.pk).exists()
+    return may_act_on(user, Action.CHANGE, complaint)
 
 
 @login_required
@@ -165,8 +167,7 @@ def attachment_download(request, pk, attachment_pk):
     12.5.1): served with the type checked from its content at upload, nosniff, and a name ending in that
     type's extension whatever the uploaded name said. Audited: the files hold personal data."""
     complaint = _complaint(request, pk)
-    attachment = get_object_or_404(ComplaintAttachment.objects.visible_to(request.user), pk=attachment_pk,
-                                   complaint=complaint)
+    attachment = page_object(request, ComplaintAttachment, Action.VIEW, pk=attachment_pk, complaint=complaint)
     content_type = attachment.content_type if attachment.content_type in ATTACHMENT_TYPES \
         else "application/octet-stream"
     stem = PurePath(attachment.original_name.replace("\\", "/")).stem or complaint.tracking_number
@@ -201,7 +202,7 @@ def pdf_response(data: bytes, filename: str) -> HttpResponse:
 def go_to_complaint(request):
     """Jump to a complaint by its tracking number (the search box on the inbox)."""
     number = (request.GET.get("number") or "").strip().upper()
-    complaint = Complaint.objects.visible_to(request.user).filter(tracking_number=number).first()
+    complaint = first_in_scope(Complaint, request.user, Action.VIEW, tracking_number=number)
     if complaint is None:
         messages.error(request, _("No complaint with this tracking number in your scope."))
         return redirect("cases:complaints")

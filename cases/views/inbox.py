@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kernel.actions import Panel, RecordAction, panel
 from kernel.errors import DomainError
+from kernel.fetch import get_in_scope
 from kernel.roles import Action, Role
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import rules, services
 from ..choices import CaseStatus, ComplaintStatus, ExtensionStatus
@@ -147,7 +149,7 @@ def quick_action(request, kind, pk, action):
     if quick is None:
         raise Http404
     model = Complaint if kind == "complaint" else Case
-    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    obj = page_object(request, model, Action.VIEW, pk=pk)
     message = error = ""
     try:
         result = quick.run(obj, request.user)
@@ -162,13 +164,14 @@ def quick_action(request, kind, pk, action):
         return redirect("cases:inbox")
     countdown = Countdowns()
     if kind == "complaint":
-        obj = Complaint.objects.select_related("district", "enterprise").get(pk=pk)
+        obj = get_in_scope(Complaint.objects.select_related("district", "enterprise"), request.user, pk=pk)
         item = _complaint_item(obj, countdown, request.user)
     else:
-        obj = _cases(request.user).filter(pk=pk).first() or Case.objects.visible_to(request.user).with_next_deadline() \
-            .annotate(active_inspectors=Count("assignments", filter=Q(assignments__recused=False)),
-                      mine=Exists(CaseInspector.objects.filter(case=OuterRef("pk"), inspector=request.user,
-                                                               recused=False))).get(pk=pk)
+        obj = _cases(request.user).filter(pk=pk).first() or get_in_scope(
+            Case.objects.with_next_deadline().annotate(
+                active_inspectors=Count("assignments", filter=Q(assignments__recused=False)),
+                mine=Exists(CaseInspector.objects.filter(case=OuterRef("pk"), inspector=request.user, recused=False))),
+            request.user, pk=pk)
         item = _case_item(obj, countdown, request.user)
     if not error:
         item.actions = Panel()

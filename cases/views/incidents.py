@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,6 +11,7 @@ from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object, require_action
 
 from .. import services
 from ..filtersets import MassIncidentFilterSet
@@ -47,8 +47,7 @@ class MassIncidentListView(FilteredListView):
 
 @login_required
 def incident_create(request):
-    if not can(request.user, Action.ADD, MassIncident):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, MassIncident)
     form = MassIncidentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -63,6 +62,6 @@ def incident_create(request):
 
 @login_required
 def incident_detail(request, pk):
-    incident = get_object_or_404(MassIncident.objects.visible_to(request.user)
-                                 .select_related("district", "enterprise", "case", "project", "recorded_by"), pk=pk)
+    incident = page_object(request, MassIncident.objects.select_related(
+        "district", "enterprise", "case", "project", "recorded_by"), Action.VIEW, pk=pk)
     return render(request, "cases/incident_detail.html", {"incident": incident})

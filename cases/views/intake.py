@@ -3,15 +3,15 @@ page (tracking number + the last four digits of the phone; rate-limited; nothing
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from core.ratelimit import allow, client_ip, reached, retry_after
 from kernel.errors import DomainError, form_error_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
-from kernel.scoping import can
+from kernel.views import require_action
 
 from .. import services
 from ..choices import Channel
@@ -36,8 +36,7 @@ def _submit(form, *, actor, channel):
 @login_required
 def desk_create(request):
     """Desk and hotline staff record a complaint; it is routed to the district where the work was done."""
-    if not can(request.user, Action.ADD, Complaint):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, Complaint)
     form = DeskComplaintForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -48,7 +47,7 @@ def desk_create(request):
             messages.success(request, _("Complaint %(number)s recorded for %(district)s; the decision is due %(day)s.")
                              % {"number": complaint.tracking_number, "district": complaint.district,
                                 "day": complaint.acceptance_deadline or "—"})
-            if Complaint.objects.visible_to(request.user).filter(pk=complaint.pk).exists():
+            if may_act_on(request.user, Action.VIEW, complaint):
                 return redirect(complaint.get_absolute_url())
             return redirect("cases:complaints")
     return render(request, "cases/complaint_form.html", {"form": form}, status=400 if form.errors else 200)

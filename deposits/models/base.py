@@ -3,8 +3,7 @@
 from django.db import models
 
 from core.aggregates import MoneySum
-from kernel.roles import Action
-from kernel.scoping import ScopedQuerySet, allowed_actions
+from kernel.scoping import ScopedQuerySet
 
 
 class AppendOnlyError(RuntimeError):
@@ -44,12 +43,3 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("ledger entries are append-only")
-
-
-class CityWideQuerySet(models.QuerySet):
-    """Reference data of the whole city (rate policies): every role allowed the action reads all rows."""
-
-    def visible_to(self, user, action=Action.VIEW):
-        if str(action) not in allowed_actions(user, self.model):
-            return self.none()
-        return self.all()

@@ -9,23 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.formats import percent
+from kernel.querysets import InForceQuerySet
 from kernel.roles import Action, Role
 
 from ..choices import NATIONAL_FLOOR_RATE, RateBase
 from ..rates import DEFAULT_JURISDICTION
-from .base import CityWideQuerySet
 
 RATE = {"max_digits": 7, "decimal_places": 4, "validators": [MinValueValidator(0), MaxValueValidator(1)]}
 SHARE = {"max_digits": 5, "decimal_places": 2, "validators": [MinValueValidator(0), MaxValueValidator(10)]}
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
 
-class RatePolicyQuerySet(CityWideQuerySet):
-    def in_force(self, jurisdiction: str, on):
+class RatePolicyQuerySet(InForceQuerySet):
+    def in_force_for(self, jurisdiction: str, on):
         """The policy of the jurisdiction in force on the day (the latest start on or before it)."""
-        return (self.filter(jurisdiction=jurisdiction, effective_from__lte=on)
-                .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
-                .order_by("-effective_from").first())
+        return self.in_force(on).filter(jurisdiction=jurisdiction).first()
 
 
 class RatePolicy(models.Model):

@@ -16,6 +16,7 @@ from audit.kinds import AuditKind
 from core.formats import yuan
 from core.workdays import WorkdayCalendar
 from kernel.errors import Conflict, IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 from kernel.scoping import can
 
@@ -140,10 +141,7 @@ def request_advance(fund, *, actor, amount, workers, case_ref, reason, case=None
 def _decidable(approval, actor) -> Approval:
     if not can(actor, Action.APPROVE, Approval):
         raise PermissionDenied
-    row = (Approval.objects.visible_to(actor, Action.APPROVE).select_for_update(of=("self",))
-           .filter(pk=approval.pk).first())
-    if row is None:
-        raise PermissionDenied
+    row = lock_in_scope(Approval, actor, Action.APPROVE, pk=approval.pk)
     if row.status != ApprovalStatus.PENDING:
         raise Conflict(_("This request has been decided already."))
     if row.requested_by_id == actor.pk:

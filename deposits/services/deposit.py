@@ -16,6 +16,7 @@ from core.formats import money, percent, yuan
 from core.workdays import WorkdayCalendar
 from enterprises.timeline import record_with_timeline
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 from kernel.scoping import can
 from projects.choices import ProjectStatus
@@ -45,11 +46,8 @@ def today() -> dt.date:
 
 def locked(deposit, actor, action=Action.CHANGE) -> Deposit:
     """The deposit row, locked, if the actor may act on it; PermissionDenied otherwise."""
-    row = (Deposit.objects.visible_to(actor, action).select_for_update(of=("self",))
-           .select_related("project__district", "enterprise").filter(pk=deposit.pk).first())
-    if row is None:
-        raise PermissionDenied
-    return row
+    return lock_in_scope(Deposit.objects.select_related("project__district", "enterprise"), actor, action,
+                         pk=deposit.pk)
 
 
 def book(deposit, kind, amount, *, actor, key=None, on=None, noted=None, memo="", **fields):

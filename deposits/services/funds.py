@@ -3,7 +3,6 @@
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from audit.kinds import AuditKind
 from core.aggregates import MoneySum
 from core.formats import yuan
 from kernel.errors import IllegalTransition, RuleRefused
+from kernel.fetch import lock_in_scope
 from kernel.roles import Action
 
 from ..choices import FundEntryKind
@@ -21,11 +21,7 @@ from .ledger import append, two_places
 
 
 def locked(fund, actor, action=Action.CHANGE) -> EmergencyFund:
-    row = (EmergencyFund.objects.visible_to(actor, action).select_for_update(of=("self",))
-           .filter(pk=fund.pk).first())
-    if row is None:
-        raise PermissionDenied
-    return row
+    return lock_in_scope(EmergencyFund, actor, action, pk=fund.pk)
 
 
 def book(fund, kind, amount, *, actor, key=None, on=None, **fields):

@@ -4,13 +4,15 @@ request with approve / reject (maker ≠ checker)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from
+from kernel.roles import Action
+from kernel.views import page_object
 
 from .. import draws, services
 from ..filtersets import ApprovalFilterSet
@@ -59,8 +61,8 @@ class ApprovalListView(FilteredListView):
 
 @login_required
 def approval_detail(request, pk):
-    approval = get_object_or_404(Approval.objects.visible_to(request.user).select_related(
-        "deposit__project", "deposit__enterprise", "fund", "requested_by", "decided_by"), pk=pk)
+    approval = page_object(request, Approval.objects.select_related(
+        "deposit__project", "deposit__enterprise", "fund", "requested_by", "decided_by"), Action.VIEW, pk=pk)
     may_decide = services.may_decide(approval, request.user)
     form = DecisionForm(request.POST or None)
     if request.method == "POST":

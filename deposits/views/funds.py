@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,7 +13,9 @@ from django.views.decorators.http import require_POST
 from core.views import FilteredListView
 from kernel.actions import RecordAction, panel
 from kernel.errors import DomainError, message_from
+from kernel.fetch import in_scope, may_act_on
 from kernel.roles import Action
+from kernel.views import page_object
 
 from .. import services
 from ..filtersets import EmergencyFundFilterSet
@@ -78,8 +80,8 @@ def _form(form_class, user, data=None):
 
 @login_required
 def fund_detail(request, pk):
-    fund = get_object_or_404(EmergencyFund.objects.visible_to(request.user).select_related("district"), pk=pk)
-    may_act = EmergencyFund.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
+    fund = page_object(request, EmergencyFund.objects.select_related("district"), Action.VIEW, pk=pk)
+    may_act = may_act_on(request.user, Action.CHANGE, fund)
     entries = (FundEntry.objects.visible_to(request.user).filter(fund=fund)
                .select_related("created_by", "approval").order_by("-seq"))
     states = panel(FUND_ACTIONS, request.user, fund, {Action.CHANGE: may_act})
@@ -88,14 +90,14 @@ def fund_detail(request, pk):
     return render(request, "deposits/fund_detail.html", {
         "fund": fund, "entries": entries, "balance": fund.balance, "actions": states,
         "approvals": fund.approvals.select_related("requested_by", "decided_by")[:20],
-        "uses": services.uses_since(EmergencyFund.objects.filter(pk=fund.pk), USES_SINCE_DEFAULT),
+        "uses": services.uses_since(in_scope(EmergencyFund, request.user).filter(pk=fund.pk), USES_SINCE_DEFAULT),
     })
 
 
 @login_required
 @require_POST
 def fund_action(request, pk, action):
-    fund = get_object_or_404(EmergencyFund.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    fund = page_object(request, EmergencyFund, Action.CHANGE, pk=pk)
     spec = BY_KEY.get(action)
     if spec is None:
         raise Http404

@@ -2,9 +2,8 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,8 +11,10 @@ from django.utils.translation import gettext_lazy
 from core.excel import Ratio
 from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object, require_action
 from projects.permits import eligibility
 
 from .. import documents, reports, services
@@ -62,8 +63,7 @@ class DepositListView(FilteredListView):
 
 @login_required
 def deposit_create(request):
-    if not can(request.user, Action.ADD, Deposit):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, Deposit)
     form = AssessForm(request.POST or None, user=request.user,
                       initial={"trigger_date": timezone.localdate(), "project": request.GET.get("project")})
     if request.method == "POST" and form.is_valid():
@@ -82,15 +82,15 @@ def deposit_create(request):
 
 
 def _deposit(request, pk, action=Action.VIEW):
-    return get_object_or_404(Deposit.objects.visible_to(request.user, action)
-                             .select_related("project__district", "enterprise", "policy"), pk=pk)
+    return page_object(request, Deposit.objects.select_related("project__district", "enterprise", "policy"), action,
+                       pk=pk)
 
 
 @login_required
 def deposit_detail(request, pk):
 
     deposit = _deposit(request, pk)
-    may_act = Deposit.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
+    may_act = may_act_on(request.user, Action.CHANGE, deposit)
     entries = (LedgerEntry.objects.visible_to(request.user).filter(deposit=deposit)
                .select_related("created_by", "reverses").order_by("seq"))
     approvals = (Approval.objects.visible_to(request.user).filter(deposit=deposit)
@@ -150,8 +150,8 @@ def return_confirmation(request, pk):
 
 @login_required
 def payment_notice(request, pk):
-    approval = get_object_or_404(Approval.objects.visible_to(request.user).select_related(
-        "deposit__project", "deposit__enterprise"), pk=pk, kind=ApprovalKind.DRAW, status=ApprovalStatus.APPROVED)
+    approval = page_object(request, Approval.objects.select_related("deposit__project", "deposit__enterprise"),
+                           Action.VIEW, pk=pk, kind=ApprovalKind.DRAW, status=ApprovalStatus.APPROVED)
     return _pdf(documents.payment_notice(approval), f"payment-notice-{approval.pk}")
 
 

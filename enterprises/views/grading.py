@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from, message_from
+from kernel.fetch import first_in_scope, may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object, require_action
 
 from .. import grading, services
 from ..filtersets import CreditGradeFilterSet, ViolationFilterSet
@@ -67,8 +69,7 @@ class GradeListView(FilteredListView):
 @require_POST
 def grades_confirm(request):
     """Bulk confirmation of the ticked proposals (only those the user may approve are touched)."""
-    if not can(request.user, Action.APPROVE, CreditGrade):
-        raise PermissionDenied
+    require_action(request.user, Action.APPROVE, CreditGrade)
     if request.POST.get("all"):
         # Every open proposal that the list's filters show (the filters travel with the form).
         proposals = CreditGrade.objects.visible_to(request.user, Action.APPROVE).proposed()
@@ -89,8 +90,7 @@ def grades_confirm(request):
 @require_POST
 def grades_run(request):
     """Start the annual proposal run for the user's scope (the whole city, or their district)."""
-    if not can(request.user, Action.ADD, CreditGrade):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, CreditGrade)
     form = RunGradingForm(request.POST)
     if form.is_valid():
         year, user_id = form.cleaned_data["year"], request.user.pk
@@ -104,10 +104,9 @@ def grades_run(request):
 
 @login_required
 def grade_detail(request, pk):
-    grade = get_object_or_404(CreditGrade.objects.visible_to(request.user).select_related(
-        "enterprise__district", "decided_by", "proposed_by"), pk=pk)
-    may_decide = (grade.status == "proposed" and CreditGrade.objects.visible_to(request.user, Action.APPROVE)
-                  .filter(pk=grade.pk).exists())
+    grade = page_object(request, CreditGrade.objects.select_related("enterprise__district", "decided_by",
+                                                                    "proposed_by"), Action.VIEW, pk=pk)
+    may_decide = grade.status == "proposed" and may_act_on(request.user, Action.APPROVE, grade)
     action = request.POST.get("action")
     form = GradeDecisionForm(request.POST if action == "confirm" else None, initial={"grade": grade.proposed_grade})
     reject_form = RejectForm(request.POST if action == "reject" else None)
@@ -134,9 +133,8 @@ def grade_detail(request, pk):
 @require_POST
 def grade_propose(request, pk):
     """Propose (again) one enterprise's grade for the current evaluation year, e.g. after a new decision."""
-    enterprise = get_object_or_404(Enterprise.objects.visible_to(request.user), pk=pk)
-    if not can(request.user, Action.ADD, CreditGrade):
-        raise PermissionDenied
+    enterprise = page_object(request, Enterprise, Action.VIEW, pk=pk)
+    require_action(request.user, Action.ADD, CreditGrade)
     try:
         grade = grading.propose_grade(enterprise, current_evaluation_year(), actor=request.user)
     except DomainError as exc:
@@ -171,9 +169,8 @@ class ViolationListView(FilteredListView):
 
 @login_required
 def violation_create(request, pk):
-    enterprise = get_object_or_404(Enterprise.objects.visible_to(request.user).select_related("district"), pk=pk)
-    if not can(request.user, Action.ADD, Violation):
-        raise PermissionDenied
+    enterprise = page_object(request, Enterprise.objects.select_related("district"), Action.VIEW, pk=pk)
+    require_action(request.user, Action.ADD, Violation)
     form = ViolationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         violation = form.save(commit=False)
@@ -186,8 +183,7 @@ def violation_create(request, pk):
 
 @login_required
 def violation_update(request, pk):
-    violation = get_object_or_404(Violation.objects.visible_to(request.user, Action.CHANGE).select_related(
-        "enterprise__district"), pk=pk)
+    violation = page_object(request, Violation.objects.select_related("enterprise__district"), Action.CHANGE, pk=pk)
     form = ViolationForm(request.POST or None, instance=violation)
     if request.method == "POST" and form.is_valid():
         services.update_violation(form.save(commit=False), actor=request.user, changed=form.changed_data)
@@ -208,10 +204,9 @@ def policy_list(request):
 
 @login_required
 def policy_create(request):
-    if not can(request.user, Action.ADD, SupervisionPolicy):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, SupervisionPolicy)
     initial = {}
-    source = SupervisionPolicy.objects.visible_to(request.user).filter(pk=request.GET.get("from") or 0).first()
+    source = first_in_scope(SupervisionPolicy, request.user, Action.VIEW, pk=request.GET.get("from") or 0)
     if source is not None:
         initial = {f: getattr(source, f) for f in SupervisionPolicyForm.Meta.fields if f != "effective_from"}
     form = SupervisionPolicyForm(request.POST or None, initial=initial)

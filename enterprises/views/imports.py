@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.excel import XLSX_CONTENT_TYPE
@@ -12,6 +12,7 @@ from core.imports import service
 from core.imports.reading import WorkbookRejected
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import importer
 from ..forms import ImportForm
@@ -53,8 +54,7 @@ def import_template(request):
 
 
 def _job(request, pk):
-    return get_object_or_404(EnterpriseImport.objects.visible_to(request.user).select_related("created_by"),
-                             pk=pk)
+    return page_object(request, EnterpriseImport.objects.select_related("created_by"), Action.VIEW, pk=pk)
 
 
 @login_required

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -11,9 +10,10 @@ from django.views.generic import DetailView
 
 from core.collation import pinyin
 from core.views import FilteredListView
+from kernel.fetch import with_may
 from kernel.roles import Action, Role
 from kernel.scoping import can
-from kernel.views import ScopedMixin
+from kernel.views import ScopedMixin, page_object, require_action
 
 from .. import services
 from ..filtersets import EnterpriseFilterSet
@@ -67,7 +67,9 @@ class EnterpriseDetailView(ScopedMixin, DetailView):
     template_name = "enterprises/enterprise_detail.html"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("district")
+        # whether the user may change the file or add to it, read with the row (no query of its own)
+        return with_may(super().get_queryset().select_related("district"), self.request.user, Action.CHANGE,
+                        Action.ADD)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -82,27 +84,13 @@ class EnterpriseDetailView(ScopedMixin, DetailView):
                                      [:HISTORY_LENGTH])
         context["policy"] = (SupervisionPolicy.objects.visible_to(user).in_force().filter(grade=enterprise.grade)
                              .first() if enterprise.grade else None)
-        may_change = _in_scope(user, Action.CHANGE, enterprise)
         context["perms"] = {
-            "change": may_change,
-            "contacts": may_change,
-            "violation": _in_scope(user, Action.ADD, enterprise) and can(user, Action.ADD, Violation),
-            "propose": _in_scope(user, Action.VIEW, enterprise) and can(user, Action.ADD, CreditGrade),
+            "change": enterprise.may_change,
+            "contacts": enterprise.may_change,
+            "violation": enterprise.may_add and can(user, Action.ADD, Violation),
+            "propose": can(user, Action.ADD, CreditGrade),  # the page itself is the enterprise in view scope
         }
         return context
-
-
-def _in_scope(user, action, enterprise) -> bool:
-    """The scoping rule for one enterprise, without a query (the same rule as kernel.scoping)."""
-    if not can(user, action, Enterprise):
-        return False
-    if user.is_superuser or user.role in Role.city_wide():
-        return True
-    if user.role in Role.district_bound():
-        return enterprise.district_id == user.district_id
-    if user.role == Role.ENTERPRISE:
-        return enterprise.pk == user.enterprise_id
-    return False
 
 
 @login_required
@@ -110,14 +98,13 @@ def my_enterprise(request):
     """An enterprise user's own file."""
     if request.user.role != Role.ENTERPRISE:
         return redirect("home")
-    enterprise = get_object_or_404(Enterprise.objects.visible_to(request.user), pk=request.user.enterprise_id)
+    enterprise = page_object(request, Enterprise, Action.VIEW, pk=request.user.enterprise_id)
     return redirect(enterprise.get_absolute_url())
 
 
 @login_required
 def enterprise_create(request):
-    if not can(request.user, Action.ADD, Enterprise):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, Enterprise)
     form = EnterpriseForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         enterprise = services.save_enterprise(form.save(commit=False), actor=request.user)
@@ -130,8 +117,7 @@ def enterprise_create(request):
 def enterprise_update(request, pk):
     """Officials edit the whole file; an enterprise user only its own address (PORTAL_FIELDS)."""
     user = request.user
-    enterprise = get_object_or_404(Enterprise.objects.visible_to(user, Action.CHANGE).select_related("district"),
-                                   pk=pk)
+    enterprise = page_object(request, Enterprise.objects.select_related("district"), Action.CHANGE, pk=pk)
     if user.role == Role.ENTERPRISE:
         form = EnterprisePortalForm(request.POST or None, instance=enterprise)
     else:
@@ -146,7 +132,7 @@ def enterprise_update(request, pk):
 @login_required
 def contact_create(request, pk):
     # Contacts are part of the file: whoever may change the file adds and removes them.
-    enterprise = get_object_or_404(Enterprise.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    enterprise = page_object(request, Enterprise, Action.CHANGE, pk=pk)
     form = ContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         contact = form.save(commit=False)
@@ -159,8 +145,7 @@ def contact_create(request, pk):
 
 @login_required
 def contact_update(request, pk):
-    contact = get_object_or_404(Contact.objects.visible_to(request.user, Action.CHANGE).select_related(
-        "enterprise__district"), pk=pk)
+    contact = page_object(request, Contact.objects.select_related("enterprise__district"), Action.CHANGE, pk=pk)
     form = ContactForm(request.POST or None, instance=contact)
     if request.method == "POST" and form.is_valid():
         services.save_contact(form.save(commit=False), actor=request.user, changed=form.changed_data)
@@ -173,8 +158,7 @@ def contact_update(request, pk):
 @login_required
 @require_POST
 def contact_delete(request, pk):
-    contact = get_object_or_404(Contact.objects.visible_to(request.user, Action.CHANGE).select_related(
-        "enterprise__district"), pk=pk)
+    contact = page_object(request, Contact.objects.select_related("enterprise__district"), Action.CHANGE, pk=pk)
     enterprise = contact.enterprise
     services.delete_contact(contact, actor=request.user)
     messages.success(request, _("Contact removed."))

@@ -1,7 +1,9 @@
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db import transaction
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
+from kernel.fetch import assert_still_in_scope
 from kernel.roles import Action
 from kernel.scoping import scope_queryset
 
@@ -23,8 +25,10 @@ class ScopedViewSetMixin:
         return scope_queryset(qs, self.request.user, action)
 
     def _check_in_scope(self, instance, action):
-        if not type(instance).objects.visible_to(self.request.user, action).filter(pk=instance.pk).exists():
-            raise PermissionDenied("The record would fall outside your scope.")
+        try:
+            assert_still_in_scope(instance, self.request.user, action)
+        except DjangoPermissionDenied as exc:  # DRF would answer a Django PermissionDenied without its message
+            raise PermissionDenied(str(exc)) from exc
 
     def perform_create(self, serializer):
         with transaction.atomic():

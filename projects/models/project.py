@@ -11,12 +11,13 @@ from core.formats import percent
 from core.workdays import WorkdayCalendar
 from kernel.fields import EncryptedCharField
 from kernel.masking import mask_phone
+from kernel.querysets import CityWideQuerySet
 from kernel.roles import Action, Role
 from kernel.scoping import ScopedQuerySet
 
 from .. import rules
 from ..choices import ComplianceMetric, FundingSource, NoticeBoardItem, PartyRole, ProjectKind, ProjectStatus
-from ..querysets import CityWideQuerySet, ProjectQuerySet
+from ..querysets import ProjectQuerySet
 
 PHOTO_EXTENSIONS = ["jpg", "jpeg", "png"]
 

@@ -6,12 +6,14 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core.collation import pinyin
 from kernel.errors import DomainError, form_error_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
+from kernel.views import page_object
 
 from .. import services
 from ..forms import AttendanceForm
@@ -20,11 +22,11 @@ from ..querysets import attendance_months
 
 
 def _project(request, pk, action=Action.VIEW):
-    return get_object_or_404(Project.objects.visible_to(request.user, action).select_related("district"), pk=pk)
+    return page_object(request, Project.objects.select_related("district"), action, pk=pk)
 
 
 def _may_change(user, project) -> bool:
-    return Project.objects.visible_to(user, Action.CHANGE).filter(pk=project.pk).exists()
+    return may_act_on(user, Action.CHANGE, project)
 
 
 @login_required
@@ -70,8 +72,7 @@ def attendance_add(request, pk):
 
 @login_required
 def attendance_edit(request, pk):
-    record = get_object_or_404(Attendance.objects.visible_to(request.user, Action.CHANGE)
-                               .select_related("employment__project"), pk=pk)
+    record = page_object(request, Attendance.objects.select_related("employment__project"), Action.CHANGE, pk=pk)
     return _entry(request, record.employment.project, record, _("Correct attendance"))
 
 

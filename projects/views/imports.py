@@ -4,7 +4,7 @@ inline script), confirmation of a month's replacement."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -13,6 +13,7 @@ from core.imports import service
 from core.imports.reading import WorkbookRejected
 from core.imports.states import ImportState
 from kernel.roles import Action
+from kernel.views import page_object
 
 from .. import importers
 from ..choices import ImportKind
@@ -26,8 +27,7 @@ TEMPLATE_NAMES = {ImportKind.ROSTER: "roster-template.xlsx", ImportKind.PAYROLL:
 
 @login_required
 def import_upload(request, pk):
-    project = get_object_or_404(Project.objects.visible_to(request.user, Action.CHANGE).select_related(
-        "general_contractor"), pk=pk)
+    project = page_object(request, Project.objects.select_related("general_contractor"), Action.CHANGE, pk=pk)
     initial = {"kind": request.GET.get("kind", ImportKind.PAYROLL)}
     form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -55,8 +55,8 @@ def import_template(request, kind):
 
 
 def _job(request, pk):
-    return get_object_or_404(ProjectImport.objects.visible_to(request.user).select_related(
-        "project__general_contractor", "created_by"), pk=pk)
+    return page_object(request, ProjectImport.objects.select_related("project__general_contractor", "created_by"),
+                       Action.VIEW, pk=pk)
 
 
 @login_required

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -14,9 +13,10 @@ from core.imports.states import ImportState
 from core.views import FilteredListView
 from core.workdays import CalendarNotCovered, WorkdayCalendar
 from kernel.errors import DomainError, message_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
-from kernel.views import ScopedMixin
+from kernel.views import ScopedMixin, page_object, require_action
 
 from .. import compliance, permits, rules, services
 from ..choices import STATUS_TRANSITIONS, NoticeBoardItem, ProjectStatus
@@ -102,7 +102,7 @@ class ProjectDetailView(ScopedMixin, DetailView):
         user, project = self.request.user, self.object
         tab = self.request.GET.get("tab", "overview")
         tab = tab if tab in dict(TABS) else "overview"
-        may_change = Project.objects.visible_to(user, Action.CHANGE).filter(pk=project.pk).exists()
+        may_change = may_act_on(user, Action.CHANGE, project)
         context.update(tab=tab, tabs=TABS, may_change=may_change,
                        may_edit=may_change and can(user, Action.ADD, Project),
                        eligibility=permits.eligibility(project))
@@ -161,22 +161,20 @@ class ProjectDetailView(ScopedMixin, DetailView):
 
 
 def _changeable(request, pk):
-    return get_object_or_404(Project.objects.visible_to(request.user, Action.CHANGE).select_related(
-        "district", "client", "general_contractor"), pk=pk)
+    return page_object(request, Project.objects.select_related("district", "client", "general_contractor"),
+                       Action.CHANGE, pk=pk)
 
 
 def _staff_changeable(request, pk):
     """Registry facts of a project (parties, funding, status) are kept by the bureau, not by enterprises."""
     project = _changeable(request, pk)
-    if not can(request.user, Action.ADD, Project):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, Project)
     return project
 
 
 @login_required
 def project_create(request):
-    if not can(request.user, Action.ADD, Project):
-        raise PermissionDenied
+    require_action(request.user, Action.ADD, Project)
     form = ProjectForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         project = services.save_project(form.save(commit=False), actor=request.user)
@@ -227,7 +225,7 @@ def account_edit(request, pk):
 @login_required
 def movement_add(request, pk):
     project = _changeable(request, pk)
-    account = get_object_or_404(WageAccount, project=project)
+    account = page_object(request, WageAccount, Action.CHANGE, project=project)
     form = MovementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         movement = form.save(commit=False)
@@ -280,11 +278,11 @@ def change_status(request, pk):
 
 @login_required
 def payroll_month(request, pk):
-    batch = get_object_or_404(PayrollBatch.objects.visible_to(request.user).select_related(
-        "project__district", "officer_confirmed_by", "submitted_by"), pk=pk)
+    batch = page_object(request, PayrollBatch.objects.select_related(
+        "project__district", "officer_confirmed_by", "submitted_by"), Action.VIEW, pk=pk)
     lines = (PayrollLine.objects.visible_to(request.user).filter(batch=batch)
              .select_related("employment__worker").order_by(pinyin("employment__worker__name"), "pk"))
-    may_confirm = PayrollBatch.objects.visible_to(request.user, Action.CHANGE).filter(pk=batch.pk).exists()
+    may_confirm = may_act_on(request.user, Action.CHANGE, batch)
     return render(request, "projects/payroll_month.html", {
         "batch": batch, "project": batch.project, "lines": lines, "may_confirm": may_confirm,
         "due": batch.project.pay_due_date(batch.month)})
@@ -293,7 +291,7 @@ def payroll_month(request, pk):
 @login_required
 @require_POST
 def payroll_confirm(request, pk):
-    batch = get_object_or_404(PayrollBatch.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    batch = page_object(request, PayrollBatch, Action.CHANGE, pk=pk)
     services.confirm_payroll(batch, actor=request.user)
     messages.success(request, _("Payroll confirmed."))
     return redirect("projects:payroll-month", pk=batch.pk)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -13,8 +13,8 @@ from core.collation import pinyin
 from core.search import is_id_number
 from core.views import FilteredListView
 from kernel import crypto
-from kernel.roles import Role
-from kernel.views import ScopedMixin
+from kernel.roles import Action, Role
+from kernel.views import ScopedMixin, page_object
 
 from .. import services
 from ..filtersets import WorkerFilterSet
@@ -87,7 +87,7 @@ class WorkerDetailView(ScopedMixin, DetailView):
 @require_POST
 def reveal_id(request, pk):
     """POST with a reason: the full ID number once, for inspectors and officials of the district; audited."""
-    worker = get_object_or_404(Worker.objects.visible_to(request.user), pk=pk)
+    worker = page_object(request, Worker, Action.VIEW, pk=pk)
     form = RevealForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give the reason for reading the full number."))

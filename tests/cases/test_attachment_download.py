@@ -63,8 +63,9 @@ def test_other_district_gets_404(personas, login, attachment):
     assert not AuditEvent.objects.filter(event="attachment_downloaded").exists()
 
 
-def test_enterprise_user_gets_404(personas, login, attachment):
-    assert login(personas.enterprise_a_user).get(url(attachment)).status_code == 404
+def test_enterprise_user_gets_403(personas, login, attachment):
+    # employers may not view complaints at all (the role, not the row): 403 for every id, as on the API
+    assert login(personas.enterprise_a_user).get(url(attachment)).status_code == 403
 
 
 def test_attachment_of_another_complaint_gets_404(personas, login, attachment):
