@@ -3,7 +3,7 @@ in the same transaction (docs/architecture.md, "Where logic goes"). Views, the a
 
 import secrets
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -14,6 +14,7 @@ from audit import events
 from audit.kinds import AuditKind
 from core.workdays import add_workdays
 from enterprises import facts as enterprise_facts
+from kernel.errors import IllegalTransition, RuleRefused
 from kernel.roles import Action
 
 from . import drawing
@@ -67,7 +68,7 @@ def record_recusal(inspector: Inspector, *, enterprise, reason: str, actor) -> R
     inspector = Inspector.objects.select_for_update().get(pk=inspector.pk)
     _in_scope(inspector, actor, Action.CHANGE)
     if Recusal.objects.filter(inspector=inspector, enterprise=enterprise).exists():
-        raise ValidationError(_("This recusal is already recorded."))
+        raise RuleRefused(_("This recusal is already recorded."))
     recusal = Recusal.objects.create(
         inspector=inspector,
         enterprise=enterprise,
@@ -191,7 +192,7 @@ def _check_staffable(inputs):
         if sum(1 for i in inputs["inspectors"] if t["id"] not in i["recusals"]) < needed
     ]
     if short:
-        raise ValidationError(
+        raise RuleRefused(
             _(
                 "Too few inspectors with a valid certificate for %(n)d candidate employer(s) "
                 "after recusals: at least %(needed)d are needed for each."
@@ -206,7 +207,7 @@ def commit_draw(batch: Batch, *, actor, replaces: Draw | None = None) -> Draw:
     batch = Batch.objects.select_for_update(of=("self",)).select_related("plan__district").get(pk=batch.pk)
     _in_scope(batch.plan, actor, Action.CHANGE)
     if batch.draws.exclude(status=DrawStatus.SUPERSEDED).exists():
-        raise ValidationError(_("This batch already has a draw; supersede it with a reason to draw again."))
+        raise IllegalTransition(_("This batch already has a draw; supersede it with a reason to draw again."))
     inputs = frozen_inputs(batch)
     _check_staffable(inputs)
     seed = secrets.token_hex(drawing.SEED_BYTES)
@@ -238,11 +239,11 @@ def run_draw(draw: Draw, *, actor) -> Draw:
     draw = Draw.objects.select_for_update(of=("self",)).select_related("batch__plan__district").get(pk=draw.pk)
     _in_scope(draw, actor, Action.CHANGE)
     if draw.status != DrawStatus.COMMITTED:
-        raise ValidationError(_("Only a committed draw can be run, once."))
+        raise IllegalTransition(_("Only a committed draw can be run, once."))
     try:
         result = drawing.run(draw.inputs, draw.seed)
     except drawing.DrawImpossible as exc:
-        raise ValidationError(_("The draw cannot assign enough inspectors: %(detail)s") % {"detail": exc}) from exc
+        raise RuleRefused(_("The draw cannot assign enough inspectors: %(detail)s") % {"detail": exc}) from exc
     inspectors = {i.pk: i for i in Inspector.objects.filter(pk__in=[i["id"] for i in draw.inputs["inspectors"]])}
     for position, row in enumerate(result["targets"], start=1):
         target = DrawnTarget.objects.create(draw=draw, position=position, enterprise_id=row["target"])
@@ -270,13 +271,13 @@ def supersede_draw(draw: Draw, *, actor, reason: str) -> Draw:
     _in_scope(draw, actor, Action.APPROVE)
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
-        raise ValidationError(
+        raise RuleRefused(
             _("Give the reason for superseding the draw (at least %(n)d characters).") % {"n": MIN_REASON_LENGTH}
         )
     if draw.status == DrawStatus.SUPERSEDED:
-        raise ValidationError(_("This draw is already superseded."))
+        raise IllegalTransition(_("This draw is already superseded."))
     if SpotCheckResult.objects.filter(target__draw=draw).exists():
-        raise ValidationError(_("Results are recorded for this draw: it can no longer be superseded."))
+        raise IllegalTransition(_("Results are recorded for this draw: it can no longer be superseded."))
     draw.status = DrawStatus.SUPERSEDED
     draw.superseded_at = timezone.now()
     draw.superseded_by = actor
@@ -293,13 +294,13 @@ def record_result(target: DrawnTarget, *, actor, items, findings: str, outcome: 
     target = DrawnTarget.objects.select_for_update(of=("self",)).select_related("draw").get(pk=target.pk)
     _in_scope(target, actor, Action.VIEW)
     if target.draw.status != DrawStatus.DRAWN:
-        raise ValidationError(_("Results are recorded only for a draw that has run and is not superseded."))
+        raise RuleRefused(_("Results are recorded only for a draw that has run and is not superseded."))
     if checked_on < timezone.localdate(target.draw.drawn_at):
-        raise ValidationError(_("The check cannot be before the draw."))
+        raise RuleRefused(_("The check cannot be before the draw."))
     publish_by = add_workdays(checked_on, policy_in_force(checked_on).publication_workdays)
     result = SpotCheckResult.objects.filter(target=target).first()
     if result is not None and result.published_at:
-        raise ValidationError(_("The result is published and can no longer be changed."))
+        raise IllegalTransition(_("The result is published and can no longer be changed."))
     if result is None:
         result = SpotCheckResult(target=target)
     result.findings, result.outcome, result.checked_on = findings.strip(), outcome, checked_on
@@ -322,7 +323,7 @@ def publish_result(result: SpotCheckResult, *, actor) -> SpotCheckResult:
     result = SpotCheckResult.objects.select_for_update().get(pk=result.pk)
     _in_scope(result, actor, Action.APPROVE)
     if result.published_at:
-        raise ValidationError(_("The result is already published."))
+        raise IllegalTransition(_("The result is already published."))
     result.published_at = timezone.now()
     result.published_by = actor
     result.save(update_fields=["published_at", "published_by"])
@@ -367,9 +368,9 @@ def add_batch(plan, *, actor, number: int, planned_on) -> Batch:
     plan = SpotCheckPlan.objects.select_for_update().get(pk=plan.pk)
     _in_scope(plan, actor, Action.CHANGE)
     if plan.batches.filter(number=number).exists():
-        raise ValidationError(_("The plan already has this batch."))
+        raise RuleRefused(_("The plan already has this batch."))
     if planned_on.year != plan.year:
-        raise ValidationError(_("The batch lies outside the plan's year."))
+        raise RuleRefused(_("The batch lies outside the plan's year."))
     batch = Batch.objects.create(plan=plan, number=number, planned_on=planned_on)
     events.record(AuditKind.SPOT_CHECK_PLAN_SAVED, actor=actor, obj=plan, district=plan.district, batch=number)
     return batch

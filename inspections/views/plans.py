@@ -2,17 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from, message_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import drawing, rules, services
 from ..filtersets import PlanFilterSet
@@ -58,8 +61,8 @@ def plan_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.save_plan(form, actor=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Plan saved: add its batches."))
             return redirect(plan)
@@ -68,8 +71,8 @@ def plan_create(request):
 
 @login_required
 def plan_detail(request, pk):
-    plan = get_object_or_404(SpotCheckPlan.objects.visible_to(request.user).select_related("district"), pk=pk)
-    may_change = SpotCheckPlan.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
+    plan = page_object(request, SpotCheckPlan.objects.select_related("district"), Action.VIEW, pk=pk)
+    may_change = may_act_on(request.user, Action.CHANGE, plan)
     batches = list(plan.batches.prefetch_related("draws"))
     return render(
         request,
@@ -89,13 +92,13 @@ def plan_detail(request, pk):
 @login_required
 @require_POST
 def batch_add(request, pk):
-    plan = get_object_or_404(SpotCheckPlan.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    plan = page_object(request, SpotCheckPlan, Action.CHANGE, pk=pk)
     form = BatchForm(request.POST)
     if form.is_valid():
         try:
             services.add_batch(plan, actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except DomainError as exc:
+            message_from(request, exc)
         else:
             messages.success(request, _("Batch added."))
     else:
@@ -106,11 +109,11 @@ def batch_add(request, pk):
 @login_required
 @require_POST
 def batch_commit(request, pk):
-    batch = get_object_or_404(Batch.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    batch = page_object(request, Batch, Action.CHANGE, pk=pk)
     try:
         draw = services.commit_draw(batch, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except DomainError as exc:
+        message_from(request, exc)
         return redirect(batch.plan)
     messages.success(request, _("Commitment published. Run the draw when the commitment has been seen."))
     return redirect(draw)
@@ -118,9 +121,9 @@ def batch_commit(request, pk):
 
 @login_required
 def draw_detail(request, pk):
-    draw = get_object_or_404(Draw.objects.visible_to(request.user).select_related("batch__plan__district"), pk=pk)
-    may_change = Draw.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
-    may_supersede = Draw.objects.visible_to(request.user, Action.APPROVE).filter(pk=pk).exists()
+    draw = page_object(request, Draw.objects.select_related("batch__plan__district"), Action.VIEW, pk=pk)
+    may_change = may_act_on(request.user, Action.CHANGE, draw)
+    may_supersede = may_act_on(request.user, Action.APPROVE, draw)
     targets = (
         DrawnTarget.objects.visible_to(request.user)
         .filter(draw=draw)
@@ -145,7 +148,7 @@ def draw_detail(request, pk):
 @login_required
 @require_POST
 def draw_act(request, pk, action):
-    draw = get_object_or_404(Draw.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    draw = page_object(request, Draw, Action.CHANGE, pk=pk)
     try:
         if action == "run":
             services.run_draw(draw, actor=request.user)
@@ -159,16 +162,15 @@ def draw_act(request, pk, action):
             messages.success(request, _("Draw superseded: a new commitment is published."))
         else:
             raise Http404
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except DomainError as exc:
+        message_from(request, exc)
     return redirect(draw)
 
 
 @login_required
 def result_form(request, pk):
-    target = get_object_or_404(
-        DrawnTarget.objects.visible_to(request.user).select_related("draw__batch__plan", "enterprise"), pk=pk
-    )
+    target = page_object(request, DrawnTarget.objects.select_related("draw__batch__plan", "enterprise"), Action.VIEW,
+                         pk=pk)
     if not can(request.user, Action.ADD, SpotCheckResult):
         raise PermissionDenied
     existing = SpotCheckResult.objects.filter(target=target).first()
@@ -184,8 +186,10 @@ def result_form(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.record_result(target, actor=request.user, **form.cleaned_data)
-        except (ValidationError, PermissionDenied) as exc:
-            form.add_error(None, getattr(exc, "messages", [_("Not in your scope.")]))
+        except DomainError as exc:
+            form_error_from(form, exc)
+        except PermissionDenied:
+            form.add_error(None, _("Not in your scope."))
         else:
             messages.success(request, _("Result recorded."))
             return redirect(target.draw)
@@ -195,11 +199,11 @@ def result_form(request, pk):
 @login_required
 @require_POST
 def result_publish(request, pk):
-    result = get_object_or_404(SpotCheckResult.objects.visible_to(request.user, Action.APPROVE), pk=pk)
+    result = page_object(request, SpotCheckResult, Action.APPROVE, pk=pk)
     try:
         services.publish_result(result, actor=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    except DomainError as exc:
+        message_from(request, exc)
     else:
         messages.success(request, _("Result published."))
     return redirect(result.target.draw)

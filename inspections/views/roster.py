@@ -2,15 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from, message_from
+from kernel.fetch import may_act_on
 from kernel.roles import Action
 from kernel.scoping import can
+from kernel.views import page_object
 
 from .. import services
 from ..filtersets import InspectorFilterSet
@@ -47,8 +50,8 @@ class InspectorListView(StaffListMixin, FilteredListView):
 
 @login_required
 def inspector_detail(request, pk):
-    inspector = get_object_or_404(Inspector.objects.visible_to(request.user).select_related("district", "user"), pk=pk)
-    may_change = Inspector.objects.visible_to(request.user, Action.CHANGE).filter(pk=pk).exists()
+    inspector = page_object(request, Inspector.objects.select_related("district", "user"), Action.VIEW, pk=pk)
+    may_change = may_act_on(request.user, Action.CHANGE, inspector)
     recusals = Recusal.objects.visible_to(request.user).filter(inspector=inspector).select_related("enterprise")
     return render(
         request,
@@ -72,8 +75,8 @@ def _edit(request, inspector=None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_inspector(form, actor=request.user, phone=form.cleaned_data["new_phone"])
-        except ValidationError as exc:
-            form.add_error(None, exc.messages)
+        except DomainError as exc:
+            form_error_from(form, exc)
         else:
             messages.success(request, _("Inspector saved."))
             return redirect(saved)
@@ -97,12 +100,12 @@ def inspector_create(request):
 
 @login_required
 def inspector_edit(request, pk):
-    return _edit(request, get_object_or_404(Inspector.objects.visible_to(request.user, Action.CHANGE), pk=pk))
+    return _edit(request, page_object(request, Inspector, Action.CHANGE, pk=pk))
 
 
 @login_required
 def recusal_add(request, pk):
-    inspector = get_object_or_404(Inspector.objects.visible_to(request.user, Action.CHANGE), pk=pk)
+    inspector = page_object(request, Inspector, Action.CHANGE, pk=pk)
     if request.method != "POST":
         return redirect(inspector)
     form = RecusalForm(request.POST, user=request.user)
@@ -114,8 +117,8 @@ def recusal_add(request, pk):
                 reason=form.cleaned_data["reason"],
                 actor=request.user,
             )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        except DomainError as exc:
+            message_from(request, exc)
         else:
             messages.success(request, _("Recusal recorded."))
     else:

@@ -33,10 +33,11 @@ def test_the_list_runs_a_fixed_number_of_queries(personas, login, django_assert_
     client = login(personas.city_admin)
     EnterpriseFactory.create_batch(30)
     # session, user, count, page (district joined), district choices of the filter, and the session
-    # save (savepoint, update, release) that every request makes, and the city administrator's open notices
-    with django_assert_num_queries(9):
+    # save (savepoint, update, release) that every request makes, the city administrator's open notices, and
+    # the unread messages of the top bar's bell (notifications)
+    with django_assert_num_queries(10):
         assert client.get(reverse("enterprises:list")).status_code == 200
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert client.get(reverse("enterprises:list"), {"page": 2}).status_code == 200
 
 
@@ -44,8 +45,9 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(personas, login, django_
     enterprise = personas.enterprise_a
     client = login(personas.chengguan_official)
     # session, user, enterprise, contacts, timeline, grades, violations, the user's district (top bar),
-    # session save (3); once the enterprise has a grade, one more for the supervision policy of that grade
-    with django_assert_num_queries(11):
+    # session save (3), the unread messages (top bar); once the enterprise has a grade, one more for the
+    # supervision policy of that grade
+    with django_assert_num_queries(12):
         client.get(enterprise.get_absolute_url())
     ContactFactory.create_batch(5, enterprise=enterprise)
     ViolationFactory.create_batch(5, enterprise=enterprise)
@@ -53,7 +55,7 @@ def test_the_detail_page_runs_a_fixed_number_of_queries(personas, login, django_
         add_entry(enterprise, "inspection", f"检查{n}", actor=personas.chengguan_inspector)
     grade = grading.propose_grade(enterprise, year, actor=personas.city_admin)
     grading.confirm_grade(grade, actor=personas.city_admin)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         response = client.get(enterprise.get_absolute_url())
     body = response.content.decode()
     assert 'data-testid="timeline"' in body and "检查9" in body
