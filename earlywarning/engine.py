@@ -120,6 +120,7 @@ def evaluate(on=None, rules=None, trigger=RunTrigger.MANUAL, *, now=None) -> Eva
                 status=RunStatus.SKIPPED,
                 rules=codes,
             )
+        close_interrupted_runs()
         run = EvaluationRun.objects.create(started_at=timezone.now(), on=on, trigger=trigger, rules=codes)
         calendar = WorkdayCalendar()
         for spec, fn in chosen:
@@ -138,6 +139,17 @@ def evaluate(on=None, rules=None, trigger=RunTrigger.MANUAL, *, now=None) -> Eva
         run.status = RunStatus.FAILED if run.errors else RunStatus.SUCCEEDED
         run.save(update_fields=["finished_at", "status", "counts", "durations", "errors"])
     return run
+
+
+INTERRUPTED = "the run stopped before it finished (its worker died); the task is delivered again"
+
+
+def close_interrupted_runs() -> int:
+    """Mark failed the runs still "running" when a run takes the lock: the lock is free, so whoever ran them
+    is gone (a killed worker), and none stays "running" for ever. Rules it finished kept their results (each
+    rule commits on its own); the redelivered task evaluates them all again without duplicating a warning."""
+    return EvaluationRun.objects.filter(status=RunStatus.RUNNING).update(
+        status=RunStatus.FAILED, finished_at=timezone.now(), errors={"*": INTERRUPTED})
 
 
 def apply_rule(spec, fn, on, *, now, calendar) -> Outcome:

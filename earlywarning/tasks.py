@@ -33,10 +33,31 @@ def evaluate_rules(codes: list[str], on: str | None = None) -> dict:
 
 def dispatch_for(kind: str) -> None:
     """Queue the evaluation of the rules that a payroll, allocation, attendance import or a case change affects,
-    once the current transaction commits."""
+    once the current transaction commits (projects.hooks and cases.hooks call it from the services). A
+    transaction that changes the same kind several times (a case filed and its first event) queues it once;
+    a rollback queues nothing."""
     codes = AFFECTED_RULES.get(kind)
-    if codes:
-        transaction.on_commit(lambda: evaluate_rules.delay(codes))
+    if codes and not _pending(kind):
+        transaction.on_commit(_Dispatch(kind, codes))
+
+
+class _Dispatch:
+    """The on-commit callback of one kind; it names its kind so that the transaction queues each kind once."""
+
+    def __init__(self, kind, codes):
+        self.kind, self.codes, self.sent = kind, codes, False
+
+    def __call__(self):
+        self.sent = True
+        evaluate_rules.delay(self.codes)
+
+
+def _pending(kind) -> bool:
+    """Whether the current transaction already queues this kind (Django keeps the callbacks of the open
+    transaction, with those of a rolled-back savepoint already dropped, in run_on_commit)."""
+    connection = transaction.get_connection()
+    return connection.in_atomic_block and any(isinstance(func, _Dispatch) and func.kind == kind and not func.sent
+                                              for _sids, func, *_rest in connection.run_on_commit)
 
 
 def _day(on):

@@ -3,7 +3,7 @@ catalogue, the run history, and the fragment the project and enterprise pages lo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cases import facts as case_facts
 from core.views import FilteredListView
+from kernel.errors import DomainError, form_error_from
 from kernel.fetch import may_act_on
 from kernel.roles import Action, Role
 from kernel.scoping import can
@@ -172,8 +173,8 @@ def warning_dispose(request, pk):
         services.dispose(warning, request.user, form.cleaned_data["note"])
     except PermissionDenied as exc:
         raise Http404 from exc
-    except ValidationError as exc:
-        form.add_error(None, exc)
+    except DomainError as exc:
+        form_error_from(form, exc)
         return warning_detail(request, pk, form=form, status=400)
     messages.success(request, _("The warning is disposed of; the history keeps your note."))
     return redirect(warning.get_absolute_url())

@@ -16,6 +16,7 @@ from kernel.fetch import assert_still_in_scope, lock_in_scope
 from kernel.masking import may_reveal as may_reveal_role
 from kernel.roles import Action, Role
 
+from . import hooks
 from .choices import STATUS_TRANSITIONS, AttendanceSource, NoticeBoardItem, PartyRole, ProjectStatus
 from .models import (
     AccountMovement,
@@ -199,6 +200,7 @@ def record_movement(movement: AccountMovement, *, actor) -> AccountMovement:
     assert_still_in_scope(movement, actor, Action.CHANGE)
     events.object_created(actor=actor, obj=movement, district=movement.account.project.district,
                           kind=movement.kind, amount=str(movement.amount))
+    hooks.data_changed("allocation")  # the account rules are evaluated again once this commits
     return movement
 
 
@@ -231,6 +233,7 @@ def delete_payroll_month(batch: PayrollBatch, *, actor) -> None:
                       district=batch.project.district)
         raise
     events.record(AuditKind.OBJECT_DELETED, actor=actor, obj=batch, district=batch.project.district)
+    hooks.data_changed("payroll")
 
 
 def may_reveal(user, worker: Worker) -> bool:
@@ -292,6 +295,8 @@ def upsert_attendance(rows, *, source, actor, job=None) -> dict:
         bulk_update_with_history(updated, Attendance, ATTENDANCE_FIELDS, batch_size=ATTENDANCE_BATCH_SIZE,
                                  default_user=user, default_change_reason="attendance replaced",
                                  manager=Attendance._base_manager)
+    if created or updated:  # the import, the gate API and the officer's entry all come through here
+        hooks.data_changed("attendance")
     return {"created": len(created), "updated": len(updated), "removed": 0, "unchanged": unchanged}
 
 

@@ -96,6 +96,7 @@ def decide_complaint(complaint, *, actor, decision: str, reason: str = "", groun
     # The complainant learns the decision and its reason on the status page (tracking number + phone digits).
     events.record(AuditKind.COMPLAINANT_NOTIFIED, actor=actor, obj=complaint, district=complaint.district,
                   channel="status_page", decision=decision)
+    hooks.data_changed("case")
     return complaint
 
 
@@ -115,6 +116,7 @@ def record_supplement(complaint, *, actor, note: str, now=None) -> Complaint:
     complaint.description = f"{complaint.description}\n\n[{complaint.received_on:%Y-%m-%d}] {note.strip()}"
     save(complaint, actor)
     events.record(AuditKind.COMPLAINT_SUPPLEMENTED, actor=actor, obj=complaint, district=complaint.district)
+    hooks.data_changed("case")
     return complaint
 
 

@@ -14,6 +14,7 @@ from kernel.errors import IllegalTransition, RuleRefused
 from kernel.fetch import lock_in_scope
 from kernel.roles import Action, Role
 
+from .. import hooks
 from ..choices import SERVED_EVENT_KINDS, EventKind
 from ..models import Case, CaseEvent
 
@@ -94,6 +95,7 @@ def record_event(case, kind, title, *, actor, on=None, detail: str = "", audit: 
                          detail=detail, url=case.get_absolute_url(), served=kind in SERVED_EVENT_KINDS,
                          occurred_at=timezone.make_aware(dt.datetime.combine(on, timezone.localtime().time()))
                          if on != today() else None, **_jsonable(data))
+    hooks.data_changed("case")  # every case action writes its event here: the case rules run again on commit
     return event
 
 

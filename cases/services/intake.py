@@ -21,7 +21,7 @@ from kernel import crypto
 from kernel.errors import RuleRefused
 from kernel.roles import Action
 
-from .. import rules
+from .. import hooks, rules
 from ..choices import ComplaintKind
 from ..models import Complaint, ComplaintAttachment
 from ..uploads import MAX_ATTACHMENTS, check_attachment
@@ -157,6 +157,7 @@ def submit_complaint(complaint: Complaint, *, actor=None, attachments=(), chosen
         actor=actor, obj=complaint, district=district, url=complaint.get_absolute_url(),
         channel=complaint.channel, kind=complaint.kind, grouped_with=lead.tracking_number if lead else "",
         enterprise=complaint.enterprise_id)
+    hooks.data_changed("case")
     return complaint
 
 

@@ -9,6 +9,7 @@ from simple_history.utils import bulk_create_with_history
 from core.imports.cells import RowError, Validated, date, finish_errors, limited, money, parse_row, text
 from core.imports.reading import Column
 
+from .. import hooks
 from ..choices import MovementKind
 from ..models import AccountMovement
 from .base import ProjectImporter
@@ -94,6 +95,7 @@ def apply(project, validated, *, actor, job=None) -> dict:
     if new:
         bulk_create_with_history(new, AccountMovement, batch_size=BATCH_SIZE, default_user=user,
                                  default_change_reason="bank statement import")
+        hooks.data_changed("allocation")
     return {"created": len(new), "updated": 0, "removed": 0, "unchanged": len(validated.rows) - len(new)}
 
 

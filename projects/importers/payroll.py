@@ -18,6 +18,7 @@ from core.imports.cells import RowError, Validated, boolean, date, finish_errors
 from core.imports.reading import Column
 from kernel.masking import mask_id_number
 
+from .. import hooks
 from ..models import Employment, PayrollBatch, PayrollLine
 from .base import ProjectImporter, roster_rows
 
@@ -192,6 +193,8 @@ def apply(project, validated, *, actor, job=None, month=None) -> dict:
     if removed:
         _remove_replaced(removed, user)
     _refresh_totals(batch, actor=user)
+    if created or updated or removed:
+        hooks.data_changed("payroll")
     return {"created": len(created), "updated": len(updated), "removed": len(removed), "unchanged": unchanged,
             "batch": batch}
 

@@ -150,3 +150,32 @@ def test_the_row_lock_refuses_a_second_holder(fake_rule, monkeypatch):
             assert engine.evaluate(on=D(2026, 6, 1)).status == RunStatus.SKIPPED
     with engine.evaluation_lock() as again:
         assert again
+
+
+def test_a_run_left_running_by_a_killed_worker_is_marked_failed_by_the_next(fake_rule, chengguan):
+    fake_rule.hits = [hit(chengguan, 1)]
+    engine.evaluate(on=D(2026, 6, 1))
+    killed = EvaluationRun.objects.create(started_at=engine.timezone.now(), on=D(2026, 6, 1), rules=["W99"])
+    assert killed.status == RunStatus.RUNNING  # what a worker killed mid-run leaves behind
+    run = engine.evaluate(on=D(2026, 6, 1))
+    killed.refresh_from_db()
+    assert killed.status == RunStatus.FAILED and killed.finished_at is not None
+    assert killed.errors == {"*": engine.INTERRUPTED}
+    assert run.status == RunStatus.SUCCEEDED and run.counts["W99"]["raised"] == 0  # nothing raised twice
+    assert Warning.objects.filter(status=WarningStatus.OPEN).count() == 1
+    assert not EvaluationRun.objects.filter(status=RunStatus.RUNNING).exists()
+
+
+def test_a_skipped_run_leaves_the_running_one_alone(fake_rule):
+    running = EvaluationRun.objects.create(started_at=engine.timezone.now(), on=D(2026, 6, 1))
+    other = connection.copy()
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [engine.LOCK_KEY])
+        assert engine.evaluate(on=D(2026, 6, 1)).status == RunStatus.SKIPPED
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [engine.LOCK_KEY])
+    finally:
+        other.close()
+    running.refresh_from_db()
+    assert running.status == RunStatus.RUNNING  # its holder is alive: the lock was taken
