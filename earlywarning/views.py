@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from cases import facts as case_facts
+from core.formats import yuan
 from core.views import FilteredListView
 from kernel.errors import DomainError, form_error_from
 from kernel.fetch import may_act_on
@@ -77,8 +78,16 @@ def evidence_rows(warning, spec) -> list[tuple[str, str]]:
             value = "、".join(str(v) for v in value) or "—"
         elif value in ("", None):
             value = "—"
+        elif key in labels and _is_money_label(labels[key]):
+            value = yuan(value)  # evidence is frozen as text; money is shown as money everywhere (core.formats)
         rows.append((_(labels[key]) if key in labels else key, value))
     return rows
+
+
+def _is_money_label(label) -> bool:
+    """An amount, by the house convention for money labels: the English source ends with "(CNY)"."""
+    with translation.override(None):
+        return str(label).endswith("(CNY)")
 
 
 def may_read_catalogue(user) -> bool:

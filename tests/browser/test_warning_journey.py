@@ -32,7 +32,7 @@ def test_official_disposes_of_a_red_warning_and_the_enterprise_sees_its_own(page
     expect(page.get_by_test_id("page-title")).to_contain_text("W21")
     expect(page.get_by_test_id("level-red")).to_be_visible()
     expect(page.get_by_test_id("evidence")).to_contain_text("兰城劳监令〔2026〕7号")
-    expect(page.get_by_test_id("evidence")).to_contain_text("24000.00")
+    expect(page.get_by_test_id("evidence")).to_contain_text("¥24,000.00")
     expect(page.get_by_test_id("cause-link")).to_have_attribute("href", f"/cases/{case.pk}/")
     page.fill("textarea[name=note]", "已责令企业当日足额支付，现场核实无误")
     page.get_by_test_id("dispose").click()

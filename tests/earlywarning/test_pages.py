@@ -66,7 +66,7 @@ def test_the_warning_page_shows_the_evidence_with_labels_and_a_link_to_the_cause
     response = client.get(reverse("earlywarning:detail", args=[warnings["a"].pk]))
     body = response.content.decode()
     assert response.status_code == 200
-    assert "欠薪金额（元）" in body and "24000.00" in body and "令1" in body
+    assert "欠薪金额（元）" in body and "¥24,000.00" in body and "令1" in body  # money shown as money
     assert response.context["may_dispose"]
 
 
