@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
-from core.widgets import IsoDateInput
+from core.filters import IsoDateFilter
 
 from .choices import BatchStatus, ListingStatus
 from .models import ListingEntry, PublicationBatch
@@ -20,10 +20,8 @@ class ListingFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Name, credit code, decision or case"), method="filter_q")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ListingStatus.choices)
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
-    listed_from = django_filters.DateFilter(label=_("Listed from"), field_name="listed_on", lookup_expr="gte",
-                                            widget=IsoDateInput())
-    listed_to = django_filters.DateFilter(label=_("Listed until"), field_name="listed_on", lookup_expr="lte",
-                                          widget=IsoDateInput())
+    listed_from = IsoDateFilter(label=_("Listed from"), field_name="listed_on", lookup_expr="gte")
+    listed_to = IsoDateFilter(label=_("Listed until"), field_name="listed_on", lookup_expr="lte")
 
     class Meta:
         model = ListingEntry

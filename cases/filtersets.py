@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
 from core.city_settings import city_setting
-from core.filters import IdFilter
-from core.widgets import IsoDateInput
+from core.filters import IdFilter, IsoDateFilter
 
 from .choices import CaseOutcome, CaseStatus, Channel, ComplaintKind, ComplaintStatus
 from .models import Case, Complaint, MassIncident
@@ -25,10 +24,8 @@ class ComplaintFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ComplaintStatus.choices)
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ComplaintKind.choices)
-    received_from = django_filters.DateFilter(label=_("Received from"), field_name="received_on", lookup_expr="gte",
-                                              widget=IsoDateInput())
-    received_to = django_filters.DateFilter(label=_("Received until"), field_name="received_on", lookup_expr="lte",
-                                            widget=IsoDateInput())
+    received_from = IsoDateFilter(label=_("Received from"), field_name="received_on", lookup_expr="gte")
+    received_to = IsoDateFilter(label=_("Received until"), field_name="received_on", lookup_expr="lte")
     overdue = django_filters.BooleanFilter(label=_("Decision overdue"), method="filter_overdue")
     grouped = django_filters.BooleanFilter(label=_("Grouped with others"), field_name="group_lead",
                                            lookup_expr="isnull", exclude=True)
@@ -57,10 +54,8 @@ class CaseFilterSet(django_filters.FilterSet):
     flagged = django_filters.BooleanFilter(label=_("Large or difficult"))
     listed_supervision = django_filters.BooleanFilter(label=_("Listed supervision"))
     mine = django_filters.BooleanFilter(label=_("My cases"), method="filter_mine")
-    filed_from = django_filters.DateFilter(label=_("Filed from"), field_name="filed_on", lookup_expr="gte",
-                                           widget=IsoDateInput())
-    filed_to = django_filters.DateFilter(label=_("Filed until"), field_name="filed_on", lookup_expr="lte",
-                                         widget=IsoDateInput())
+    filed_from = IsoDateFilter(label=_("Filed from"), field_name="filed_on", lookup_expr="gte")
+    filed_to = IsoDateFilter(label=_("Filed until"), field_name="filed_on", lookup_expr="lte")
     enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
     project = IdFilter(label=_("Project"), field_name="project_id")
 
@@ -89,10 +84,8 @@ class CaseFilterSet(django_filters.FilterSet):
 class MassIncidentFilterSet(django_filters.FilterSet):
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
     major = django_filters.BooleanFilter(label=_("Major (50+ workers)"), method="filter_major")
-    occurred_from = django_filters.DateFilter(label=_("From"), field_name="occurred_at", lookup_expr="date__gte",
-                                              widget=IsoDateInput())
-    occurred_to = django_filters.DateFilter(label=_("Until"), field_name="occurred_at", lookup_expr="date__lte",
-                                            widget=IsoDateInput())
+    occurred_from = IsoDateFilter(label=_("From"), field_name="occurred_at", lookup_expr="date__gte")
+    occurred_to = IsoDateFilter(label=_("Until"), field_name="occurred_at", lookup_expr="date__lte")
     enterprise = IdFilter(label=_("Enterprise"), field_name="enterprise_id")
 
     class Meta:

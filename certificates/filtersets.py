@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import District
-from core.widgets import IsoDateInput
+from core.filters import IsoDateFilter
 
 from .choices import CertificateStatus, Purpose
 from .models import Certificate
@@ -19,8 +19,7 @@ class CertificateFilterSet(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=CertificateStatus.choices)
     purpose = django_filters.ChoiceFilter(label=_("Purpose"), choices=Purpose.choices)
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts)
-    issued_from = django_filters.DateFilter(label=_("Issued from"), field_name="issued_on", lookup_expr="gte",
-                                            widget=IsoDateInput())
+    issued_from = IsoDateFilter(label=_("Issued from"), field_name="issued_on", lookup_expr="gte")
 
     class Meta:
         model = Certificate

@@ -7,9 +7,10 @@ the message and nothing matches, and the API answers 400."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django_filters import NumberFilter
+from django_filters import DateFilter, NumberFilter
 
 from . import bounds
+from .widgets import IsoDateInput
 
 # PostgreSQL bigint, the type of every primary key.
 LARGEST_ID = 2**63 - 1
@@ -38,4 +39,13 @@ class IdFilter(NumberFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", LARGEST_ID)
+        super().__init__(*args, **kwargs)
+
+
+class IsoDateFilter(DateFilter):
+    """A date in a filter bar: rendered as the ISO value an <input type="date"> needs (core.widgets), whatever
+    the language, so a filtered list keeps its dates when the form is sent again."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", IsoDateInput())
         super().__init__(*args, **kwargs)

@@ -8,8 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from accounts.models import District
-from core.filters import IdFilter
-from core.widgets import IsoDateInput
+from core.filters import IdFilter, IsoDateFilter
 
 from .choices import ProjectKind, ProjectStatus
 from .models import Attendance, PayrollBatch, Project, Worker
@@ -87,11 +86,9 @@ class WorkerFilterSet(django_filters.FilterSet):
 
 class PayrollBatchFilterSet(django_filters.FilterSet):
     project = IdFilter(label=_("Project"), field_name="project_id")
-    month = django_filters.DateFilter(widget=IsoDateInput(), label=_("Month"))
-    month_from = django_filters.DateFilter(label=_("From month"), field_name="month", lookup_expr="gte",
-                                           widget=IsoDateInput())
-    month_to = django_filters.DateFilter(label=_("To month"), field_name="month", lookup_expr="lte",
-                                         widget=IsoDateInput())
+    month = IsoDateFilter(label=_("Month"))
+    month_from = IsoDateFilter(label=_("From month"), field_name="month", lookup_expr="gte")
+    month_to = IsoDateFilter(label=_("To month"), field_name="month", lookup_expr="lte")
     unpaid = django_filters.BooleanFilter(label=_("Workers not fully paid"), method="filter_unpaid")
     district = django_filters.ModelChoiceFilter(label=_("District"), queryset=_districts,
                                                 field_name="project__district")
@@ -108,11 +105,9 @@ class PayrollBatchFilterSet(django_filters.FilterSet):
 
 class AttendanceFilterSet(django_filters.FilterSet):
     project = IdFilter(label=_("Project"), field_name="employment__project_id")
-    month = django_filters.DateFilter(widget=IsoDateInput(), label=_("Month"))
-    month_from = django_filters.DateFilter(label=_("From month"), field_name="month", lookup_expr="gte",
-                                           widget=IsoDateInput())
-    month_to = django_filters.DateFilter(label=_("To month"), field_name="month", lookup_expr="lte",
-                                         widget=IsoDateInput())
+    month = IsoDateFilter(label=_("Month"))
+    month_from = IsoDateFilter(label=_("From month"), field_name="month", lookup_expr="gte")
+    month_to = IsoDateFilter(label=_("To month"), field_name="month", lookup_expr="lte")
 
     class Meta:
         model = Attendance
