@@ -155,3 +155,18 @@ def test_the_command_prints_counts_per_rule(capsys, personas):
     assert row.split()[1] == "1"
     run = EvaluationRun.objects.get()
     assert run.counts["W19"]["raised"] == 1 and run.trigger == "manual"
+
+
+def test_the_list_runs_the_same_queries_for_few_and_many_warnings(client, personas):
+    """No query per row: district, enterprise and project are joined, rule names come from the catalogue."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    login(client, personas.city_admin)
+    WarningFactory.create_batch(2, enterprise=personas.enterprise_a)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("earlywarning:list")).status_code == 200
+    WarningFactory.create_batch(20, enterprise=personas.enterprise_b)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(reverse("earlywarning:list")).status_code == 200
+    assert len(many) == len(few)
